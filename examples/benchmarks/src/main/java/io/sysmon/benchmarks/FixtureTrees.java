@@ -1,0 +1,100 @@
+package io.sysmon.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Unpacks a fixture tree that the build packed into this jar (from sysmon-lib's test resources) into a temporary
+ * directory, and creates the symlinks its {@code .links} file lists, as the tests' helper does.
+ */
+final class FixtureTrees {
+
+    private FixtureTrees() {
+    }
+
+    /**
+     * @param name the tree, such as {@code intel-desktop}
+     * @return a new temporary directory holding the tree; {@link #delete(Path)} it when done
+     * @throws IOException when the tree is not in the jar or cannot be written out
+     */
+    static Path extract(String name) throws IOException {
+        URL links = FixtureTrees.class.getResource("/trees/" + name + ".links");
+        if (links == null) {
+            throw new IOException("no fixture tree '" + name + "' in the benchmarks jar (trees/" + name + ".links)");
+        }
+        Path target = Files.createTempDirectory("sysmon-bench-" + name + "-");
+        URI uri = toUri(links);
+        if ("jar".equals(uri.getScheme())) {
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                lay(jar.getPath("/trees/" + name), jar.getPath("/trees/" + name + ".links"), target);
+            }
+        } else {
+            Path linksFile = Path.of(uri);
+            lay(linksFile.resolveSibling(name), linksFile, target);
+        }
+        return target;
+    }
+
+    /**
+     * Deletes a tree made by {@link #extract(String)}; symlinks are removed, never followed.
+     *
+     * @param tree the directory to delete
+     */
+    static void delete(Path tree) {
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + tree, e);
+        }
+    }
+
+    private static void lay(Path source, Path linksFile, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                // Resolve by string: the source may be in the jar's file system and the target on disk.
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        List<String> lines = List.of(new String(Files.readAllBytes(linksFile), StandardCharsets.UTF_8).split("\n"));
+        for (String line : lines) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int arrow = trimmed.indexOf(" -> ");
+            if (arrow < 0) {
+                throw new IOException(linksFile + ": not 'LINK -> TARGET': " + line);
+            }
+            Path link = target.resolve(trimmed.substring(0, arrow));
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, Path.of(trimmed.substring(arrow + 4)));
+        }
+    }
+
+    private static URI toUri(URL url) throws IOException {
+        try {
+            return url.toURI();
+        } catch (URISyntaxException e) {
+            throw new IOException("unusable resource URL " + url, e);
+        }
+    }
+}
