@@ -1,0 +1,190 @@
+package io.sysmon.examples.cli;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a step at a fixed rate, like {@code ScheduledExecutorService.scheduleAtFixedRate} but on the calling
+ * thread and stoppable: step {@code i + 1} is due one interval after step {@code i} was due, the first one at
+ * once, so the steps' own duration causes no drift. A step that overruns makes the loop skip the slots it missed
+ * rather than run several steps back to back to catch up.
+ *
+ * <p>The interval may be changed while the loop runs ({@link #interval(Duration)}, e.g. from a shadow delta): the
+ * next step is then due one <em>new</em> interval after the last one was due, at once if that has passed, even
+ * when the loop was already waiting for a later slot.
+ *
+ * <p>{@link #interval(Duration)} and {@link StopRequest#request()} are safe from any thread; {@link #run} is meant
+ * for one thread.
+ */
+public final class FixedRateLoop {
+
+    /** One step of the loop. */
+    @FunctionalInterface
+    public interface Step {
+        /**
+         * @param index 0 for the first step, then 1, 2, ...
+         * @return {@code true} to go on, {@code false} to end the loop
+         * @throws Exception to end the loop with that exception
+         */
+        boolean run(long index) throws Exception;
+    }
+
+    /** The loop's view of time, replaced in tests. */
+    interface Ticker {
+        long nanoTime();
+
+        /**
+         * Waits on {@code monitor}, which the caller holds, for up to {@code nanos} or until it is notified; may
+         * return early (the loop checks again).
+         */
+        void sleep(Object monitor, long nanos) throws InterruptedException;
+    }
+
+    private static final Ticker SYSTEM = new Ticker() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(Object monitor, long nanos) throws InterruptedException {
+            TimeUnit.NANOSECONDS.timedWait(monitor, nanos);
+        }
+    };
+
+    private final long maxSteps;
+    private final Ticker ticker;
+    private final Logger log = LoggerFactory.getLogger(FixedRateLoop.class);
+    private final Object monitor = new Object();
+    // Guarded by monitor.
+    private long intervalNanos;
+    private boolean intervalChanged;
+
+    /**
+     * @param interval the time between the starts of two steps, at least 1 ns
+     * @param maxSteps how many steps to run at most; {@link Long#MAX_VALUE} for "until stopped"
+     */
+    public FixedRateLoop(Duration interval, long maxSteps) {
+        this(interval, maxSteps, SYSTEM);
+    }
+
+    FixedRateLoop(Duration interval, long maxSteps, Ticker ticker) {
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be >= 1, got " + maxSteps);
+        }
+        this.intervalNanos = positiveNanos(interval);
+        this.maxSteps = maxSteps;
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+    }
+
+    /** @return the interval now */
+    public Duration interval() {
+        synchronized (monitor) {
+            return Duration.ofNanos(intervalNanos);
+        }
+    }
+
+    /**
+     * Changes the interval from the next step on; wakes a waiting loop so that the change applies at once.
+     *
+     * @param interval the new time between the starts of two steps, at least 1 ns
+     */
+    public void interval(Duration interval) {
+        long nanos = positiveNanos(interval);
+        synchronized (monitor) {
+            intervalNanos = nanos;
+            intervalChanged = true;
+            monitor.notifyAll();
+        }
+    }
+
+    /**
+     * Runs steps until {@code maxSteps} have run, a step returns {@code false}, a stop is requested or the
+     * thread is interrupted (its interrupt flag is then set again).
+     *
+     * @param stop ends the loop between steps, or during the wait for the next one
+     * @param step what to do each time
+     * @return how many steps ran
+     * @throws Exception whatever a step threw
+     */
+    public long run(StopRequest stop, Step step) throws Exception {
+        long due = ticker.nanoTime();
+        long lastDue = due;
+        long done = 0;
+        long overruns = 0;
+        try (StopRequest.Registration wake = stop.whenRequested(this::wake)) {
+            while (done < maxSteps && !stop.isRequested()) {
+                due = awaitDue(stop, due, lastDue, done);
+                if (stop.isRequested()) {
+                    break;
+                }
+                boolean goOn = step.run(done);
+                done++;
+                if (!goOn) {
+                    break;
+                }
+                lastDue = due;
+                long interval;
+                synchronized (monitor) {
+                    interval = intervalNanos;
+                    intervalChanged = false;
+                }
+                due += interval;
+                long late = ticker.nanoTime() - due;
+                if (late > 0 && done < maxSteps) {
+                    long missed = late / interval + 1;
+                    due += missed * interval;
+                    overruns++;
+                    String message = "step {} took longer than the {} s interval; skipping {} step(s) to keep the"
+                            + " schedule" + (overruns == 1 ? " (further overruns are logged at debug level)" : "");
+                    Object[] args = {done - 1, Arguments.seconds(Duration.ofNanos(interval)), missed};
+                    if (overruns == 1) {
+                        log.warn(message, args);
+                    } else {
+                        log.debug(message, args);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return done;
+    }
+
+    /** Waits until {@code due}, or until one new interval after {@code lastDue} when the interval changes. */
+    private long awaitDue(StopRequest stop, long due, long lastDue, long done) throws InterruptedException {
+        synchronized (monitor) {
+            while (!stop.isRequested()) {
+                if (intervalChanged) {
+                    intervalChanged = false;
+                    if (done > 0) {
+                        due = lastDue + intervalNanos;
+                    }
+                }
+                long wait = due - ticker.nanoTime();
+                if (wait <= 0) {
+                    break;
+                }
+                ticker.sleep(monitor, wait);
+            }
+            return due;
+        }
+    }
+
+    private void wake() {
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+    }
+
+    private static long positiveNanos(Duration interval) {
+        long nanos = interval.toNanos();
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("interval must be > 0, got " + interval);
+        }
+        return nanos;
+    }
+}
