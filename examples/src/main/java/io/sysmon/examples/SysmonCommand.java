@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 done, 1 failed, 2 bad arguments."},
         subcommands = {
             PrintCommand.class,
+            ShadowCommand.class,
+            FleetCommand.class,
+            LocalCommand.class,
         })
 public final class SysmonCommand implements Callable<Integer> {
 

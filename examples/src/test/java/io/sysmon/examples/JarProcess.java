@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,32 @@ final class JarProcess implements AutoCloseable {
 
     Process process() {
         return process;
+    }
+
+    /** Writes one line to the process's stdin and flushes it. */
+    void writeLine(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /**
+     * @return the next stdout line that matches {@code regex}, skipping others; fails the test when none comes
+     *     within {@code timeout}
+     */
+    String awaitOutLine(String regex, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            String line = left > 0 ? out.lines.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (line == null) {
+                fail("no stdout line matching " + regex + " within " + timeout + "; stderr so far:\n"
+                        + String.join("\n", err.drainSoFar()));
+            }
+            if (line.matches(regex)) {
+                return line;
+            }
+        }
     }
 
     /**

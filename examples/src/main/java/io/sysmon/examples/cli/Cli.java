@@ -1,6 +1,9 @@
 package io.sysmon.examples.cli;
 
+import io.sysmon.shadow.ShadowConfigException;
+import io.sysmon.shadow.ShadowException;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -15,7 +18,9 @@ import picocli.CommandLine.ParseResult;
  * <ul>
  *   <li>a bad argument: one line {@code sysmon COMMAND: WHAT is wrong}, then the synopsis (or, for a command
  *       with subcommands, the list of them), exit status 2;</li>
- *   <li>a {@link CommandFailedException}: its one-line message, exit status 1;</li>
+ *   <li>a {@link CommandFailedException}, or a shadow-lib {@link ShadowException} (whose messages already name the
+ *       problem and the fix): its one-line message, exit status 1; a {@link ShadowConfigException}: one line per
+ *       problem it lists;</li>
  *   <li>anything else: one line with the exception's message and a hint to rerun with {@code --verbose}, which
  *       prints the stack trace too; exit status 1.</li>
  * </ul>
@@ -25,6 +30,8 @@ public final class Cli {
     /** The long name of the option that turns on debug logging and stack traces. */
     public static final String VERBOSE = "--verbose";
 
+    private static final String DEFAULT_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     private Cli() {
     }
 
@@ -33,7 +40,18 @@ public final class Cli {
      * @return a command line ready to {@link CommandLine#execute(String...) execute}
      */
     public static CommandLine commandLine(Object topCommand) {
+        return commandLine(topCommand, System.getenv());
+    }
+
+    /**
+     * @param topCommand the annotated top command, holding its subcommands
+     * @param environment the environment variables that give options their defaults (see
+     *     {@link EnvironmentDefaults}); tests pass their own
+     * @return a command line ready to {@link CommandLine#execute(String...) execute}
+     */
+    public static CommandLine commandLine(Object topCommand, Map<String, String> environment) {
         CommandLine cli = new CommandLine(topCommand);
+        cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
         // Built on the PrintStream itself, so that checkError() reports a closed stdout (`| head -3`); picocli's
         // default writer wraps System.out in a way that hides it, and a command would print into the void.
         cli.setOut(new PrintWriter(System.out, true));
@@ -42,9 +60,22 @@ public final class Cli {
         return cli;
     }
 
+    /**
+     * Makes slf4j-simple log only warnings and errors for one logger, unless {@code --verbose} asked for debug;
+     * call it before that logger is created. For commands whose library logs once per connection, thousands of
+     * times.
+     *
+     * @param loggerName the logger, e.g. a class name
+     */
+    public static void logOnlyWarnings(String loggerName) {
+        if (!"debug".equals(System.getProperty(DEFAULT_LEVEL))) {
+            System.setProperty("org.slf4j.simpleLogger.log." + loggerName, "warn");
+        }
+    }
+
     /** Makes slf4j-simple log at debug level; call it before the command's loggers are created. */
     public static void logVerbosely() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        System.setProperty(DEFAULT_LEVEL, "debug");
     }
 
     private static final IParameterExceptionHandler ON_BAD_ARGUMENT = (ex, args) -> {
@@ -67,7 +98,9 @@ public final class Cli {
         PrintWriter err = cmd.getErr();
         String prefix = cmd.getCommandSpec().qualifiedName() + ": ";
         boolean verbose = isVerbose(parseResult);
-        if (ex instanceof CommandFailedException) {
+        if (ex instanceof ShadowConfigException) {
+            ((ShadowConfigException) ex).problems().forEach(problem -> err.println(prefix + firstLine(problem)));
+        } else if (ex instanceof CommandFailedException || ex instanceof ShadowException) {
             err.println(prefix + firstLine(ex.getMessage()));
         } else {
             String what = ex.getClass().getSimpleName()

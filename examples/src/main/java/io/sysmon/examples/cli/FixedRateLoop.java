@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * rather than run several steps back to back to catch up.
  *
  * <p>The interval may be changed while the loop runs ({@link #interval(Duration)}, e.g. from a shadow delta): the
- * next step is then due one <em>new</em> interval after the last one was due, at once if that has passed, even
- * when the loop was already waiting for a later slot.
+ * next step is then due one <em>new</em> interval after the last one was due, even when the loop was already
+ * waiting for a later slot; if that time has passed, the next step runs at once and the new grid starts from it.
  *
  * <p>{@link #interval(Duration)} and {@link StopRequest#request()} are safe from any thread; {@link #run} is meant
  * for one thread.
@@ -115,7 +115,8 @@ public final class FixedRateLoop {
         long lastDue = due;
         long done = 0;
         long overruns = 0;
-        try (StopRequest.Registration wake = stop.whenRequested(this::wake)) {
+        StopRequest.Registration wake = stop.whenRequested(this::wake);
+        try {
             while (done < maxSteps && !stop.isRequested()) {
                 due = awaitDue(stop, due, lastDue, done);
                 if (stop.isRequested()) {
@@ -128,13 +129,17 @@ public final class FixedRateLoop {
                 }
                 lastDue = due;
                 long interval;
+                boolean changed;
                 synchronized (monitor) {
                     interval = intervalNanos;
+                    changed = intervalChanged;
                     intervalChanged = false;
                 }
                 due += interval;
                 long late = ticker.nanoTime() - due;
-                if (late > 0 && done < maxSteps) {
+                if (changed && late > 0) {
+                    due += late; // changed during the step: the new grid starts now; that is no overrun
+                } else if (late > 0 && done < maxSteps) {
                     long missed = late / interval + 1;
                     due += missed * interval;
                     overruns++;
@@ -150,18 +155,23 @@ public final class FixedRateLoop {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            wake.close();
         }
         return done;
     }
 
-    /** Waits until {@code due}, or until one new interval after {@code lastDue} when the interval changes. */
+    /**
+     * Waits until {@code due}; when the interval changes meanwhile, until one new interval after {@code lastDue},
+     * or not at all if that has passed (the new grid then starts now).
+     */
     private long awaitDue(StopRequest stop, long due, long lastDue, long done) throws InterruptedException {
         synchronized (monitor) {
             while (!stop.isRequested()) {
                 if (intervalChanged) {
                     intervalChanged = false;
                     if (done > 0) {
-                        due = lastDue + intervalNanos;
+                        due = Math.max(lastDue + intervalNanos, ticker.nanoTime());
                     }
                 }
                 long wait = due - ticker.nanoTime();

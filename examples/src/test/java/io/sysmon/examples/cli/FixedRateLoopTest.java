@@ -180,17 +180,17 @@ class FixedRateLoopTest {
             return true;
         });
 
-        // Step 1 was due at 1 s under the new interval: at 5 s it runs at once. Its slot (1 s) anchors the grid,
-        // whose slots up to 5 s have passed, so step 2 runs at 6 s.
+        // Step 1 was due at 1 s under the new interval; that has passed, so it runs at once, at 5 s, and the new
+        // grid starts there: step 2 runs at 6 s.
         assertEquals(List.of(0L, 5 * SECOND, 6 * SECOND), startedAt);
     }
 
     @Test
-    void aStepThatOverrunsTheNewIntervalSkipsSlotsOfTheNewInterval() throws Exception {
+    void aChangeDuringALongStepStartsTheNewGridWhenTheStepEnds() throws Exception {
         ManualTicker ticker = new ManualTicker();
         long start = ticker.now;
         List<Long> startedAt = new ArrayList<>();
-        FixedRateLoop loop = new FixedRateLoop(Duration.ofSeconds(10), 2, ticker);
+        FixedRateLoop loop = new FixedRateLoop(Duration.ofSeconds(10), 3, ticker);
 
         loop.run(StopRequest.manual(), i -> {
             startedAt.add(ticker.now - start);
@@ -201,7 +201,8 @@ class FixedRateLoopTest {
             return true;
         });
 
-        assertEquals(List.of(0L, 3 * SECOND), startedAt);
+        // Not an overrun of the new interval (no slots skipped): the next step runs when this one ends.
+        assertEquals(List.of(0L, SECOND * 5 / 2, SECOND * 7 / 2), startedAt);
     }
 
     @Test
