@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             ShadowCommand.class,
             FleetCommand.class,
             LocalCommand.class,
+            ProvisionCommand.class,
             RuleTestCommand.class,
         })
 public final class SysmonCommand implements Callable<Integer> {
