@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +25,13 @@ class LocalCommandIT {
     @Test
     void localServesShadowTakesConsoleLinesAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
         Path certs = dir.resolve("certs");
+        Path data = dir.resolve("data");
         String port = Integer.toString(TestEndpoint.freePort());
         try (JarProcess local = JarProcess.start("local", "--port", port, "--certs-dir", certs.toString(),
-                "--devices", "2")) {
+                "--data-dir", data.toString(), "--devices", "2")) {
             String ca = certs.resolve("sysmon-local-ca.pem").toString();
+            local.awaitOutLine(Pattern.quote("  Timestream records: " + data.resolve("timestream")
+                    + "/ (one .jsonl file per table and day)"), EXIT);
             String howTo = local.awaitOutLine("  java -jar .* shadow .*", EXIT);
             assertTrue(howTo.contains(" --endpoint localhost --port " + port + " --certs-dir " + certs + " --ca-file "
                     + ca + " 10 my_iot_device_1"), howTo);
@@ -37,6 +43,9 @@ class LocalCommandIT {
                 assertEquals(List.of("my_iot_device_2 accepted version 1", "my_iot_device_2 accepted version 2"),
                         shadow.outLines());
             }
+            Path table = data.resolve("timestream/aws_iot_demo/aws_iot_demo");
+            TestEndpoint.await(EXIT, () -> recordLines(table) == 2 * 7, () -> "records in " + table + ": "
+                    + recordLines(table));
 
             local.writeLine("set my_iot_device_2 interval=5");
             local.awaitOutLine(Pattern.quote("my_iot_device_2 accepted version 3: {\"desired\":{\"interval\":5}}"),
@@ -54,11 +63,27 @@ class LocalCommandIT {
         }
     }
 
+    /** @return how many records the day files of a Timestream table hold, counting every line */
+    private static long recordLines(Path table) {
+        if (!Files.isDirectory(table)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(table)) {
+            long lines = 0;
+            for (Path file : files.toList()) {
+                lines += Files.readAllLines(file).size();
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aPortInUseIsOneLineNamingThePort(@TempDir Path certs) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
              JarProcess local = JarProcess.start("local", "--port", Integer.toString(taken.getLocalPort()),
-                     "--certs-dir", certs.toString())) {
+                     "--certs-dir", certs.toString(), "--data-dir", certs.resolve("data").toString())) {
             assertEquals(1, local.waitForExit(EXIT));
             List<String> err = local.errLines();
             List<String> ours = err.stream().filter(l -> l.startsWith("sysmon local: ")).toList();

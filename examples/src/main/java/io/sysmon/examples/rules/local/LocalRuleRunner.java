@@ -1,0 +1,501 @@
+package io.sysmon.examples.rules.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sysmon.examples.alerts.AlertNotifier;
+import io.sysmon.examples.rules.ActionFailure;
+import io.sysmon.examples.rules.ActionRequest;
+import io.sysmon.examples.rules.CloudWatchLogsPut;
+import io.sysmon.examples.rules.InfluxDbWrite;
+import io.sysmon.examples.rules.Message;
+import io.sysmon.examples.rules.OtherActionRequest;
+import io.sysmon.examples.rules.RuleAction;
+import io.sysmon.examples.rules.RuleEngine;
+import io.sysmon.examples.rules.RuleMatch;
+import io.sysmon.examples.rules.RuleOutcome;
+import io.sysmon.examples.rules.S3PutObject;
+import io.sysmon.examples.rules.ShippedRules;
+import io.sysmon.examples.rules.SnsPublish;
+import io.sysmon.examples.rules.TimestreamWrite;
+import io.sysmon.examples.rules.TopicRule;
+import io.sysmon.examples.store.DataDirectory;
+import io.sysmon.examples.store.TimeSeriesStore;
+import io.sysmon.shadow.local.AcceptedUpdate;
+import io.sysmon.shadow.local.AcceptedUpdateListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs topic rules on every shadow update the local endpoint accepts, and carries out their actions locally:
+ *
+ * <ul>
+ *   <li>{@code timestream} → {@link TimeSeriesStore#write};</li>
+ *   <li>{@code s3} → the file {@code <dataDir>/s3/<bucket>/<key>} (a key that would leave that folder fails);</li>
+ *   <li>{@code influxDB} → one line of line protocol appended to {@code <dataDir>/influxdb/<database>.lp};</li>
+ *   <li>{@code sns} → {@link AlertNotifier#fire}, with the device and message taken from the notification's
+ *       {@code device_id} and {@code message} attributes (the shipped alert rule selects both);</li>
+ *   <li>{@code cloudwatchLogs}, and the rules' error action → one JSON line appended to
+ *       {@code <dataDir>/logs/<log group>.log}.</li>
+ * </ul>
+ *
+ * <p>An action that fails, in the rules engine (an {@link ActionFailure}) or here (a file that cannot be written),
+ * triggers the rule's error action with AWS's error document, and one warning per rule and cause is logged.
+ *
+ * <p>Alerts resolve here too: for every metrics report (a {@code state.reported.timestamp} above 0, the shipped
+ * rules' own test) of a device whose alert of a rule with an {@code sns} action is firing, that rule is evaluated
+ * even though it does not fire, and when its WHERE is false the device is back within the thresholds: the alert
+ * resolves.
+ *
+ * <p>Threading: {@link #onAcceptedUpdate} runs on the broker's threads and only hands the update to one worker
+ * thread, through a bounded queue, so updates are processed one at a time in the order they were accepted. When
+ * the queue is full the update is dropped and counted ({@link #dropped()}), with a warning at the 1st, 10th,
+ * 100th... drop: the broker is never blocked. {@link #close()} processes what is queued, waiting at most 10 s.
+ */
+public final class LocalRuleRunner implements AcceptedUpdateListener, AutoCloseable {
+
+    /** How many accepted updates may wait for processing before new ones are dropped. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRuleRunner.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    private static final int MAX_WARNED = 1000;
+
+    private final RuleEngine engine;
+    private final Supplier<UUID> uuids;
+    private final List<TopicRule> alertRules;
+    private final TimeSeriesStore store;
+    private final AlertNotifier alerts;
+    private final LocalFiles files;
+    private final Path dataDir;
+    private final Consumer<String> warnings;
+    private final ThreadPoolExecutor worker;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean closed;
+
+    private LocalRuleRunner(Builder b, Path dataDir) {
+        this.uuids = b.uuids;
+        this.engine = new RuleEngine(b.rules, b.uuids);
+        this.alertRules = b.rules.stream()
+                .filter(r -> r.actions().stream().anyMatch(a -> a.type().equals("sns")))
+                .toList();
+        this.store = b.store;
+        this.alerts = b.alerts;
+        this.dataDir = dataDir;
+        this.files = new LocalFiles(dataDir);
+        this.warnings = b.warnings;
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(b.queueCapacity), runnable -> {
+                    Thread t = new Thread(runnable, "sysmon-local-rules");
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /**
+     * @param dataDir the data directory: created when missing; the S3, InfluxDB and log folders go in it
+     * @param store where {@code timestream} actions write
+     * @param alerts where {@code sns} actions notify
+     * @return a builder running the shipped rules ({@link ShippedRules#load()}) unless told otherwise
+     */
+    public static Builder builder(Path dataDir, TimeSeriesStore store, AlertNotifier alerts) {
+        return new Builder(dataDir, store, alerts);
+    }
+
+    /** @return the data directory, absolute */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** @return the rules it runs */
+    public List<TopicRule> rules() {
+        return engine.rules();
+    }
+
+    /** @return how many accepted updates were processed */
+    public long processed() {
+        return processed.get();
+    }
+
+    /** @return how many accepted updates were dropped because the queue was full (or it was closed) */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Hands the update to the worker thread; never blocks. */
+    @Override
+    public void onAcceptedUpdate(AcceptedUpdate update) {
+        Objects.requireNonNull(update, "update");
+        handOver(() -> process(update));
+    }
+
+    /** @return whether the worker took the task; a dropped one is counted, and the 1st, 10th, 100th... logged */
+    boolean handOver(Runnable task) {
+        if (closed) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        try {
+            worker.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            long n = dropped.incrementAndGet();
+            if (!closed && isPowerOfTen(n)) {
+                LOG.warn("the local rules fall behind: {} accepted {} dropped so far, because {} were waiting "
+                        + "(the data of those updates is not stored)", n, n == 1 ? "update" : "updates",
+                        worker.getQueue().size());
+            }
+            return false;
+        }
+    }
+
+    private static boolean isPowerOfTen(long n) {
+        while (n % 10 == 0 && n > 1) {
+            n /= 10;
+        }
+        return n == 1;
+    }
+
+    /**
+     * Waits until every update handed over before this call has been processed.
+     *
+     * @param bound how long to wait at most
+     * @return whether they were processed in time
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public boolean awaitProcessed(Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        CountDownLatch done = new CountDownLatch(1);
+        while (true) {
+            try {
+                worker.execute(done::countDown);
+                break;
+            } catch (RejectedExecutionException e) { // full: wait for room; closed: done when terminated
+                if (worker.isShutdown()) {
+                    return worker.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                Thread.sleep(5);
+            }
+        }
+        return done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    // ---- on the worker thread ---------------------------------------------------------------------------------
+
+    private void process(AcceptedUpdate update) {
+        try {
+            Message message = Message.of(update.topic(), update.request().getBytes(StandardCharsets.UTF_8),
+                    update.clientId(), update.timestamp());
+            List<RuleMatch> matches = engine.evaluate(message);
+            Set<String> fired = new HashSet<>();
+            for (RuleMatch match : matches) {
+                fired.add(match.rule().name());
+                run(match, message, update);
+            }
+            resolveAlerts(fired, message, update);
+        } catch (RuntimeException e) {
+            warnOnce("bug:" + e.getClass().getName(), "the local rules could not process an update of "
+                    + update.thingName() + ": " + e + " (said once per kind of error)");
+        } finally {
+            processed.incrementAndGet();
+        }
+    }
+
+    private void run(RuleMatch match, Message message, AcceptedUpdate update) {
+        TopicRule rule = match.rule();
+        List<ActionFailure> local = new ArrayList<>(0);
+        for (ActionRequest request : match.actions()) {
+            if (request instanceof ActionFailure failure) {
+                warnFailure(rule, failure);
+                continue;
+            }
+            try {
+                execute(rule, request, update);
+            } catch (RuntimeException e) {
+                ActionFailure failure = failure(request, e);
+                local.add(failure);
+                warnFailure(rule, failure);
+            }
+        }
+        for (ActionRequest errorAction : match.errorActions()) {
+            runErrorAction(rule, errorAction, update.timestamp());
+        }
+        if (!local.isEmpty()) {
+            rule.errorAction().ifPresent(action -> runErrorAction(rule,
+                    errorRequest(action, errorDocument(rule, message, local)), update.timestamp()));
+        }
+    }
+
+    private void execute(TopicRule rule, ActionRequest request, AcceptedUpdate update) {
+        if (request instanceof TimestreamWrite write) {
+            store.write(write);
+        } else if (request instanceof S3PutObject put) {
+            files.putObject(put);
+        } else if (request instanceof InfluxDbWrite point) {
+            files.writePoint(point);
+        } else if (request instanceof SnsPublish publish) {
+            notify(rule, publish, update);
+        } else if (request instanceof CloudWatchLogsPut log) {
+            files.putLogEvent(log.logGroupName(), log.message(), update.timestamp());
+        } else if (request instanceof OtherActionRequest other) {
+            warnOnce(rule.name() + ":unsupported:" + other.action(), "rule " + rule.name() + ": its '"
+                    + other.action() + "' action has no local equivalent and is skipped (said once)");
+        }
+    }
+
+    private void notify(TopicRule rule, SnsPublish publish, AcceptedUpdate update) {
+        String device = update.thingName();
+        String text = publish.message();
+        try {
+            JsonNode body = JSON.readTree(publish.message());
+            if (body != null && body.isObject()) {
+                if (body.path("device_id").isTextual()) {
+                    device = body.path("device_id").textValue();
+                }
+                if (body.path("message").isTextual()) {
+                    text = body.path("message").textValue();
+                }
+            }
+        } catch (IOException e) {
+            // a RAW message that is not JSON: the whole text is the message
+        }
+        alerts.fire(device, rule.name(), text, update.timestamp());
+    }
+
+    /** Resolves the firing alerts of the rules with an SNS action that did not fire for this metrics report. */
+    private void resolveAlerts(Set<String> fired, Message message, AcceptedUpdate update) {
+        if (alertRules.isEmpty() || !isMetricsReport(message)) {
+            return;
+        }
+        String device = update.thingName();
+        for (TopicRule rule : alertRules) {
+            if (fired.contains(rule.name()) || !alerts.isFiring(device, rule.name())) {
+                continue;
+            }
+            RuleOutcome outcome = engine.test(rule, message);
+            if (outcome.status() == RuleOutcome.Status.WHERE_NOT_TRUE && "false".equals(outcome.whereValue())) {
+                try {
+                    alerts.resolve(device, rule.name(), update.timestamp());
+                } catch (RuntimeException e) {
+                    warnOnce(rule.name() + ":resolve:" + e.getClass().getName(), "rule " + rule.name()
+                            + ": the resolved alert could not be logged: " + e.getMessage() + " (said once)");
+                }
+            }
+        }
+    }
+
+    /** @return whether the message is a metrics report: {@code state.reported.timestamp} is a number above 0 */
+    static boolean isMetricsReport(Message message) {
+        JsonNode timestamp = message.payload().path("state").path("reported").path("timestamp");
+        return timestamp.isNumber() && timestamp.doubleValue() > 0;
+    }
+
+    private static ActionFailure failure(ActionRequest request, RuntimeException e) {
+        String action = request.action();
+        String awsName = switch (action) {
+            case "influxDB" -> "InfluxDBAction";
+            case "s3" -> "S3Action";
+            default -> Character.toUpperCase(action.charAt(0)) + action.substring(1) + "Action";
+        };
+        String resource;
+        if (request instanceof TimestreamWrite w) {
+            resource = w.databaseName() + "/" + w.tableName();
+        } else if (request instanceof S3PutObject p) {
+            resource = p.bucketName();
+        } else if (request instanceof InfluxDbWrite p) {
+            resource = p.databaseName() + "/" + p.measurement();
+        } else if (request instanceof SnsPublish p) {
+            resource = p.targetArn();
+        } else if (request instanceof CloudWatchLogsPut p) {
+            resource = p.logGroupName();
+        } else {
+            resource = action;
+        }
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new ActionFailure(action, awsName, resource, why);
+    }
+
+    /** @return the document AWS sends to an error action, for failures of the local actions */
+    private ObjectNode errorDocument(TopicRule rule, Message message, List<ActionFailure> failures) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("ruleName", rule.name());
+        doc.put("topic", message.topic());
+        doc.put("cloudwatchTraceId", uuids.get().toString());
+        doc.put("clientId", message.clientId());
+        doc.put("base64OriginalPayload", Base64.getEncoder().encodeToString(message.payloadBytes()));
+        ArrayNode list = doc.putArray("failures");
+        for (ActionFailure f : failures) {
+            list.addObject()
+                    .put("failedAction", f.failedAction())
+                    .put("failedResource", f.failedResource())
+                    .put("errorMessage", f.errorMessage());
+        }
+        return doc;
+    }
+
+    /** @return the error action's request for a local failure; its templates are not evaluated */
+    private static ActionRequest errorRequest(RuleAction action, ObjectNode document) {
+        if (action.type().equals("cloudwatchLogs")) {
+            return new CloudWatchLogsPut(action.parameters().path("logGroupName").asText("sysmon-rule-errors"),
+                    document.toString());
+        }
+        return new OtherActionRequest(action.type(), action.parameters(), document.toString());
+    }
+
+    private void runErrorAction(TopicRule rule, ActionRequest request, Instant at) {
+        try {
+            if (request instanceof CloudWatchLogsPut log) {
+                files.putLogEvent(log.logGroupName(), log.message(), at);
+            } else {
+                warnOnce(rule.name() + ":error-action:" + request.action(), "rule " + rule.name() + ": its error "
+                        + "action '" + request.action() + "' has no local equivalent; failures are only logged");
+            }
+        } catch (RuntimeException e) {
+            warnOnce(rule.name() + ":error-action-failed:" + e.getClass().getName(), "rule " + rule.name()
+                    + ": its error action failed too: " + e.getMessage() + " (said once)");
+        }
+    }
+
+    private void warnFailure(TopicRule rule, ActionFailure failure) {
+        String where = rule.errorAction()
+                .filter(a -> a.type().equals("cloudwatchLogs"))
+                .map(a -> "; each failure goes to " + files.logFile(a.parameters().path("logGroupName").asText()))
+                .orElse("");
+        warnOnce(rule.name() + ":" + failure.failedAction() + ":" + causeOf(failure.errorMessage()),
+                "rule " + rule.name() + ": " + failure.failedAction() + " on " + failure.failedResource()
+                        + " failed: " + failure.errorMessage() + where + " (said once per rule and cause)");
+    }
+
+    /** @return the kind of an error message: its text with the quoted parts and numbers left out */
+    private static String causeOf(String errorMessage) {
+        return errorMessage.replaceAll("'[^']*'", "''").replaceAll("[0-9]+", "0");
+    }
+
+    private void warnOnce(String key, String warning) {
+        if (warned.size() < MAX_WARNED && warned.add(key)) {
+            warnings.accept(warning);
+        }
+    }
+
+    /**
+     * Stops taking updates, processes those already queued (waiting at most 10 s) and stops the worker thread.
+     * It does not close the store or the notifier. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(CLOSE_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                int lost = worker.shutdownNow().size();
+                LOG.warn("the local rules did not finish within {} s; {} queued updates are not processed",
+                        CLOSE_WAIT.toSeconds(), lost);
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        if (dropped.get() > 0) {
+            LOG.warn("the local rules dropped {} accepted updates in all because they fell behind", dropped.get());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalRuleRunner{" + engine.rules().size() + " rules, data in " + dataDir + "}";
+    }
+
+    /** Builds a {@link LocalRuleRunner}; each setter checks its argument. */
+    public static final class Builder {
+        private final Path dataDir;
+        private final TimeSeriesStore store;
+        private final AlertNotifier alerts;
+        private List<TopicRule> rules;
+        private Supplier<UUID> uuids = UUID::randomUUID;
+        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+        private Consumer<String> warnings = LOG::warn;
+
+        private Builder(Path dataDir, TimeSeriesStore store, AlertNotifier alerts) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            this.store = Objects.requireNonNull(store, "store");
+            this.alerts = Objects.requireNonNull(alerts, "alerts");
+        }
+
+        /**
+         * @param value the rules to run, in order; by default the shipped ones
+         * @return this builder
+         */
+        public Builder rules(List<TopicRule> value) {
+            this.rules = List.copyOf(Objects.requireNonNull(value, "rules"));
+            return this;
+        }
+
+        /**
+         * @param value what {@code newuuid()} returns (and the error documents' trace ids), e.g. a fixed sequence
+         *     in tests; random by default
+         * @return this builder
+         */
+        public Builder uuids(Supplier<UUID> value) {
+            this.uuids = Objects.requireNonNull(value, "uuids");
+            return this;
+        }
+
+        /**
+         * @param value how many updates may wait for processing, at least 1; {@value #DEFAULT_QUEUE_CAPACITY} by
+         *     default
+         * @return this builder
+         */
+        public Builder queueCapacity(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("queueCapacity must be at least 1, got " + value);
+            }
+            this.queueCapacity = value;
+            return this;
+        }
+
+        /** @param value where the once-per-cause warnings go (a test collects them); SLF4J by default */
+        Builder warnings(Consumer<String> value) {
+            this.warnings = Objects.requireNonNull(value, "warnings");
+            return this;
+        }
+
+        /**
+         * @return the runner, its worker thread started on the first update
+         * @throws io.sysmon.examples.store.DataDirectoryException when the data directory cannot be used
+         */
+        public LocalRuleRunner build() {
+            if (rules == null) {
+                rules = ShippedRules.load();
+            }
+            return new LocalRuleRunner(this, DataDirectory.prepare(dataDir));
+        }
+    }
+}
