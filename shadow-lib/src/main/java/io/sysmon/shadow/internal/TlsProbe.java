@@ -5,6 +5,7 @@ import io.sysmon.shadow.ShadowClientConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +18,17 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +56,10 @@ public final class TlsProbe {
      *     when the probe shows which, otherwise empty
      */
     public static Optional<ConnectFailure> diagnose(ShadowClientConfig config) {
+        AtomicBoolean serverTrusted = new AtomicBoolean();
         SSLContext context;
         try {
-            context = context(config);
+            context = context(config, serverTrusted);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             LOG.debug("TLS probe could not load the credentials: {}", e.toString());
             return Optional.empty();
@@ -68,17 +74,20 @@ public final class TlsProbe {
             }
             socket.setSSLParameters(parameters);
             socket.startHandshake();
-            // Under TLS 1.3 a server refuses the client's certificate after the client thinks it is done.
+            // Under TLS 1.3 a server refuses the client's certificate after the client thinks it is done: with an
+            // alert, or by just closing. A server that accepted it waits for MQTT's CONNECT instead.
             InputStream in = socket.getInputStream();
-            in.read();
-            return Optional.empty();
+            return in.read() < 0 ? Optional.of(ConnectFailure.TLS_CLIENT_CERTIFICATE_REJECTED) : Optional.empty();
         } catch (SocketTimeoutException e) {
             return Optional.empty();
-        } catch (SSLException e) {
-            return Optional.ofNullable(classify(e));
         } catch (IOException | RuntimeException e) {
-            LOG.debug("TLS probe failed: {}", e.toString());
-            return Optional.empty();
+            LOG.debug("TLS probe: {} (server certificate trusted: {})", e.toString(), serverTrusted.get());
+            ConnectFailure failure = e instanceof SSLException ? classify((SSLException) e) : null;
+            if (failure == null && serverTrusted.get()) {
+                // We trusted the server, and it hung up on us (alert, reset or broken pipe): it refused our certificate.
+                failure = ConnectFailure.TLS_CLIENT_CERTIFICATE_REJECTED;
+            }
+            return Optional.ofNullable(failure);
         }
     }
 
@@ -102,7 +111,8 @@ public final class TlsProbe {
         return null;
     }
 
-    private static SSLContext context(ShadowClientConfig config) throws IOException, GeneralSecurityException {
+    private static SSLContext context(ShadowClientConfig config, AtomicBoolean serverTrusted)
+            throws IOException, GeneralSecurityException {
         PemContent certificate = read(config.certificateFile());
         PemContent key = read(config.privateKeyFile());
         PemContent ca = read(config.caFile());
@@ -124,8 +134,70 @@ public final class TlsProbe {
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(trusted);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        X509ExtendedTrustManager trust = null;
+        for (TrustManager manager : trustManagers.getTrustManagers()) {
+            if (manager instanceof X509ExtendedTrustManager) {
+                trust = (X509ExtendedTrustManager) manager;
+            }
+        }
+        if (trust == null) {
+            throw new GeneralSecurityException("no X.509 trust manager");
+        }
+        context.init(keyManagers.getKeyManagers(), new TrustManager[] {new Recording(trust, serverTrusted)}, null);
         return context;
+    }
+
+    /** Trusts what the CA file trusts, and remembers that it did. */
+    private static final class Recording extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager delegate;
+        private final AtomicBoolean trusted;
+
+        Recording(X509ExtendedTrustManager delegate, AtomicBoolean trusted) {
+            this.delegate = delegate;
+            this.trusted = trusted;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType, socket);
+            trusted.set(true);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType, engine);
+            trusted.set(true);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+            trusted.set(true);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate.getAcceptedIssuers();
+        }
     }
 
     private static PemContent read(java.nio.file.Path file) throws IOException {
