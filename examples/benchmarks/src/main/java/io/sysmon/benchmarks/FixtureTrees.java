@@ -5,13 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -38,11 +36,12 @@ final class FixtureTrees {
         URI uri = toUri(links);
         if ("jar".equals(uri.getScheme())) {
             try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                lay(jar.getPath("/trees/" + name), jar.getPath("/trees/" + name + ".links"), target);
+                io.sysmon.testkit.FixtureTrees.layOut(jar.getPath("/trees/" + name), jar.getPath("/trees/" + name + ".links"),
+                        target);
             }
         } else {
             Path linksFile = Path.of(uri);
-            lay(linksFile.resolveSibling(name), linksFile, target);
+            io.sysmon.testkit.FixtureTrees.layOut(linksFile.resolveSibling(name), linksFile, target);
         }
         return target;
     }
@@ -59,34 +58,6 @@ final class FixtureTrees {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + tree, e);
-        }
-    }
-
-    private static void lay(Path source, Path linksFile, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                // Resolve by string: the source may be in the jar's file system and the target on disk.
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
-        List<String> lines = List.of(new String(Files.readAllBytes(linksFile), StandardCharsets.UTF_8).split("\n"));
-        for (String line : lines) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            int arrow = trimmed.indexOf(" -> ");
-            if (arrow < 0) {
-                throw new IOException(linksFile + ": not 'LINK -> TARGET': " + line);
-            }
-            Path link = target.resolve(trimmed.substring(0, arrow));
-            Files.createDirectories(link.getParent());
-            Files.createSymbolicLink(link, Path.of(trimmed.substring(arrow + 4)));
         }
     }
 

@@ -161,12 +161,26 @@ public final class RuleEngine {
 
     /** @return the document AWS sends to an error action: the rule, the message and what failed */
     private static JsonNode errorDocument(TopicRule rule, EvalContext c, List<ActionFailure> failures) {
+        return errorDocument(rule, c.message, c.uuids.get(), failures);
+    }
+
+    /**
+     * The document AWS IoT hands to a rule's error action.
+     *
+     * @param rule the rule whose actions failed
+     * @param message the message it was evaluating
+     * @param traceId the trace id to report
+     * @param failures what failed
+     * @return {@code {"ruleName","topic","cloudwatchTraceId","clientId","base64OriginalPayload","failures"}}
+     */
+    public static ObjectNode errorDocument(TopicRule rule, Message message, UUID traceId,
+            List<ActionFailure> failures) {
         ObjectNode doc = Json.NODES.objectNode();
         doc.put("ruleName", rule.name());
-        doc.put("topic", c.message.topic());
-        doc.put("cloudwatchTraceId", c.uuids.get().toString());
-        doc.put("clientId", c.message.clientId());
-        doc.put("base64OriginalPayload", Base64.getEncoder().encodeToString(c.message.payloadBytes()));
+        doc.put("topic", message.topic());
+        doc.put("cloudwatchTraceId", traceId.toString());
+        doc.put("clientId", message.clientId());
+        doc.put("base64OriginalPayload", Base64.getEncoder().encodeToString(message.payloadBytes()));
         ArrayNode list = doc.putArray("failures");
         for (ActionFailure f : failures) {
             list.addObject()

@@ -2,7 +2,6 @@ package io.sysmon.examples.rules.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sysmon.examples.alerts.AlertNotifier;
 import io.sysmon.examples.rules.ActionFailure;
@@ -30,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -345,20 +343,7 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
 
     /** @return the document AWS sends to an error action, for failures of the local actions */
     private ObjectNode errorDocument(TopicRule rule, Message message, List<ActionFailure> failures) {
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("ruleName", rule.name());
-        doc.put("topic", message.topic());
-        doc.put("cloudwatchTraceId", uuids.get().toString());
-        doc.put("clientId", message.clientId());
-        doc.put("base64OriginalPayload", Base64.getEncoder().encodeToString(message.payloadBytes()));
-        ArrayNode list = doc.putArray("failures");
-        for (ActionFailure f : failures) {
-            list.addObject()
-                    .put("failedAction", f.failedAction())
-                    .put("failedResource", f.failedResource())
-                    .put("errorMessage", f.errorMessage());
-        }
-        return doc;
+        return RuleEngine.errorDocument(rule, message, uuids.get(), failures);
     }
 
     /** @return the error action's request for a local failure; its templates are not evaluated */
