@@ -60,6 +60,7 @@ public final class LocalIotEndpoint implements AutoCloseable {
     private final boolean requireClientIdMatch;
     private final LocalCertificateAuthority authority;
     private final ShadowService shadows;
+    private final Path shadowStateFile;
     private int port;
     private EmbeddedHiveMQ broker;
     private boolean closed;
@@ -74,6 +75,10 @@ public final class LocalIotEndpoint implements AutoCloseable {
         this.port = b.port;
         this.authority = LocalCertificateAuthority.createOrLoad(certsDir);
         this.shadows = new ShadowService(b.clock);
+        this.shadowStateFile = b.shadowStateFile;
+        if (shadowStateFile != null) {
+            ShadowStateFile.load(shadowStateFile).ifPresent(shadows::importDocuments);
+        }
     }
 
     /** @return a builder: loopback, a free port, certificates in {@code certs/} */
@@ -139,13 +144,29 @@ public final class LocalIotEndpoint implements AutoCloseable {
         }
     }
 
-    /** Stops the broker; devices see the connection drop. Shadows are kept for a later {@link #start()}. */
+    /**
+     * Stops the broker; devices see the connection drop. Shadows are kept for a later {@link #start()}, and
+     * written to the shadow state file if one was configured.
+     */
     public synchronized void stop() {
         EmbeddedHiveMQ running = broker;
         broker = null;
         if (running != null) {
             closeQuietly(running);
             LOG.info("local AWS IoT endpoint on {}:{} stopped", host, port);
+        }
+        saveShadows();
+    }
+
+    /**
+     * Writes every shadow to the shadow state file now (it is also written on {@link #stop()}); does nothing
+     * without one.
+     *
+     * @throws LocalEndpointException when the file cannot be written
+     */
+    public synchronized void saveShadows() {
+        if (shadowStateFile != null) {
+            ShadowStateFile.save(shadowStateFile, shadows.exportDocuments());
         }
     }
 
@@ -360,8 +381,19 @@ public final class LocalIotEndpoint implements AutoCloseable {
         private Path workDir;
         private boolean requireClientIdMatch = true;
         private Clock clock = Clock.systemUTC();
+        private Path shadowStateFile;
 
         private Builder() {
+        }
+
+        /**
+         * @param file where shadows are kept across restarts: read when the endpoint is built, written when it
+         *     stops; by default shadows live in memory only, as long as the endpoint object
+         * @return this builder
+         */
+        public Builder shadowStateFile(Path file) {
+            this.shadowStateFile = Objects.requireNonNull(file, "shadowStateFile");
+            return this;
         }
 
         /**
