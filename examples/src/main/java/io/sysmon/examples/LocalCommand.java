@@ -108,6 +108,15 @@ final class LocalCommand implements Callable<Integer> {
 
     /** @return the store, alerts and rules in the data directory, or a one-line failure naming it */
     private LocalCloud openCloud() {
+        return openCloud(dataDir, webhook);
+    }
+
+    /**
+     * @param dataDir where the rules' local actions write
+     * @param webhook where alerts are also POSTed, or {@code null}
+     * @return the store, alerts and rules in the data directory, or a one-line failure naming it
+     */
+    static LocalCloud openCloud(Path dataDir, URI webhook) {
         try {
             return LocalCloud.open(dataDir, Optional.ofNullable(webhook));
         } catch (DataDirectoryException e) {

@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -31,14 +32,25 @@ final class LocalConsole {
 
     private final LocalIotEndpoint endpoint;
     private final PrintWriter out;
+    private final Function<String, Optional<String>> more;
 
     /**
      * @param endpoint the running endpoint
      * @param out where answers go
      */
     LocalConsole(LocalIotEndpoint endpoint, PrintWriter out) {
+        this(endpoint, out, line -> Optional.empty());
+    }
+
+    /**
+     * @param endpoint the running endpoint
+     * @param out where answers go
+     * @param more answers the lines a command adds to the console, or empty for the usual ones
+     */
+    LocalConsole(LocalIotEndpoint endpoint, PrintWriter out, Function<String, Optional<String>> more) {
         this.endpoint = endpoint;
         this.out = out;
+        this.more = more;
     }
 
     /**
@@ -66,6 +78,10 @@ final class LocalConsole {
      * @return the one-line answer to print
      */
     String answer(String line) {
+        Optional<String> extra = more.apply(line);
+        if (extra.isPresent()) {
+            return extra.get();
+        }
         String[] words = line.strip().split("\\s+", 3);
         if (words.length == 3 && words[0].equals("set")) {
             return set(words[1], words[2]);

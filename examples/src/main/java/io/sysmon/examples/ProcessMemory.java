@@ -34,6 +34,17 @@ record ProcessMemory(OptionalLong rssBytes, OptionalLong peakRssBytes) {
         return new ProcessMemory(kilobytes(statusLines, "VmRSS:"), kilobytes(statusLines, "VmHWM:"));
     }
 
+    /** @return e.g. {@code RSS 212 MiB (peak 230 MiB)}, or {@code RSS unknown} */
+    static String describe() {
+        ProcessMemory memory = now();
+        if (memory.rssBytes().isEmpty()) {
+            return "RSS unknown";
+        }
+        return "RSS " + (memory.rssBytes().getAsLong() >> 20) + " MiB"
+                + (memory.peakRssBytes().isPresent() ? " (peak " + (memory.peakRssBytes().getAsLong() >> 20) + " MiB)"
+                : "");
+    }
+
     private static OptionalLong kilobytes(List<String> lines, String key) {
         for (String line : lines) {
             if (line.startsWith(key)) {

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,8 @@ final class ShadowInterval {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowInterval.class);
 
     private final String thing;
-    private final FixedRateLoop loop;
+    private final Supplier<Duration> current;
+    private final Consumer<Duration> change;
     private final AtomicReference<Number> toReport;
     private final AtomicReference<Object> lastIgnored = new AtomicReference<>();
 
@@ -43,9 +46,19 @@ final class ShadowInterval {
      * @param loop the loop whose interval the shadow controls
      */
     ShadowInterval(String thing, FixedRateLoop loop) {
+        this(thing, loop::interval, loop::interval);
+    }
+
+    /**
+     * @param thing the device, for log lines
+     * @param current reads the interval in force
+     * @param change sets a new interval
+     */
+    ShadowInterval(String thing, Supplier<Duration> current, Consumer<Duration> change) {
         this.thing = thing;
-        this.loop = loop;
-        this.toReport = new AtomicReference<>(asNumber(loop.interval()));
+        this.current = current;
+        this.change = change;
+        this.toReport = new AtomicReference<>(asNumber(current.get()));
     }
 
     /**
@@ -101,8 +114,8 @@ final class ShadowInterval {
             return;
         }
         lastIgnored.set(null);
-        Duration before = loop.interval();
-        loop.interval(interval);
+        Duration before = current.get();
+        change.accept(interval);
         toReport.set((Number) value); // reported as the shadow holds it, so the delta ends whatever the number type
         if (before.equals(interval)) {
             LOG.debug("{}: the desired interval is the current one, {} s", thing, Arguments.seconds(interval));

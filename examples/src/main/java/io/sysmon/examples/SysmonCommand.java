@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             ShadowCommand.class,
             FleetCommand.class,
             LocalCommand.class,
+            DemoCommand.class,
             ProvisionCommand.class,
             RuleTestCommand.class,
         })
