@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     static final List<String> THINGS = List.of("my_iot_device_1", "my_iot_device_2", "my_iot_device_3");
+    /** The first spike starts early, so that a newcomer sees the alert fire and clear within half a minute. */
+    private static final int SPIKE_AT = 3;
+    private static final int SPIKE_LENGTH = 4;
 
     @Option(names = "--port", paramLabel = "PORT", converter = Arguments.Port.class,
             description = "The dashboard's HTTP port on localhost. Default: 8080.")
@@ -66,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
     private int mqttPort;
 
     @Option(names = "--spike-every", paramLabel = "N", hidden = true,
-            description = "my_iot_device_3 spikes for 5 reports out of every N, from its 5th. Default: 90.")
+            description = "my_iot_device_3 spikes for " + SPIKE_LENGTH + " reports out of every N, the first time "
+                    + "after " + SPIKE_AT + " reports. Default: 90.")
     private int spikeEvery = 90;
 
     @Mixin
@@ -104,12 +108,12 @@ final class DemoCommand implements Callable<Integer> {
                         new DemoDevices.Device(THINGS.get(1), FakeMetricsSampler.builder().seed(2)
                                 .scenario(FakeMetricsSampler.Scenario.RANDOM_WALK).clock(clock).build()),
                         new DemoDevices.Device(THINGS.get(2),
-                                DemoDevices.repeatingSpike(3, 5, 5, spikeEvery, clock))));
+                                DemoDevices.repeatingSpike(3, SPIKE_AT, SPIKE_LENGTH, spikeEvery, clock))));
 
                 out.println("sysmon demo: dashboard on " + dashboard.uri());
                 out.println("  3 devices report every " + Arguments.seconds(interval) + " s to the local endpoint "
                         + "on localhost:" + endpoint.port() + "; " + THINGS.get(2) + " spikes after "
-                        + Arguments.seconds(interval.multipliedBy(5)) + " s, then every "
+                        + Arguments.seconds(interval.multipliedBy(SPIKE_AT)) + " s, then every "
                         + Arguments.seconds(interval.multipliedBy(spikeEvery)) + " s");
                 out.println("  data in " + cloud.dataDir() + "; alerts in "
                         + cloud.alerts().logFile() + (webhook == null ? "" : " and to " + webhook));
