@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -80,21 +81,24 @@ public final class DeviceShadowClient implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    /** Completed once closing, when nothing is left to answer or nothing can be answered (disconnected). */
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private final TransportFactory transports;
     private final String updateTopic;
     private final String getTopic;
     private final List<String> subscriptions;
 
-    // Everything below is touched only on the `state` executor.
+    /** The latest failed connection attempt, for the first connection's error message. */
+    private volatile TransportFailure lastFailure;
+
+    // Everything below is written only on the `state` executor.
     private final Deque<Request> queue = new ArrayDeque<>();
     private final Map<String, Request> inFlight = new LinkedHashMap<>();
     private boolean connected;
-    private boolean subscribed;
+    /** Volatile because {@link #isConnected()} reads it from any thread. */
+    private volatile boolean subscribed;
     private boolean closing;
     private long connectionGeneration;
-    private TransportFailure lastFailure;
-    private CompletableFuture<Void> drained;
-    private volatile boolean connectedSnapshot;
 
     private DeviceShadowClient(ShadowClientConfig config, TransportFactory transports) {
         this.config = config;
@@ -165,7 +169,7 @@ public final class DeviceShadowClient implements AutoCloseable {
             throw new ShadowConnectException(ConnectFailure.TIMED_OUT, "interrupted while connecting", e);
         } catch (TimeoutException e) {
             client.abandon();
-            TransportFailure last = client.lastFailureSeen();
+            TransportFailure last = client.lastFailure;
             ConnectFailure failure = last == null ? ConnectFailure.TIMED_OUT : client.refine(last);
             String detail = "no connection to " + config.endpoint() + ":" + config.port() + " within "
                     + config.connectTimeout().toSeconds() + " s" + (last == null ? "" : " (last error: " + last + ")");
@@ -253,7 +257,7 @@ public final class DeviceShadowClient implements AutoCloseable {
 
     /** @return whether the client is connected and subscribed now */
     public boolean isConnected() {
-        return ready.isDone() && !ready.isCompletedExceptionally() && connectedSnapshot;
+        return ready.isDone() && !ready.isCompletedExceptionally() && subscribed;
     }
 
     /** @return requests not yet answered: queued, or published and awaiting the service */
@@ -272,16 +276,12 @@ public final class DeviceShadowClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        CompletableFuture<Void> drainedNow = new CompletableFuture<>();
         state.execute(() -> {
             closing = true;
-            if (drained == null) {
-                drained = drainedNow;
-            }
             checkDrained();
         });
         try {
-            drainedNow.get(CLOSE_DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+            drained.get(CLOSE_DRAIN_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -291,6 +291,7 @@ public final class DeviceShadowClient implements AutoCloseable {
         state.execute(() -> {
             failAll(() -> new ShadowClientClosedException("the shadow client for " + config.thingName()
                     + " was closed before the request was answered"));
+            subscribed = false;
             failedAll.complete(null);
         });
         try {
@@ -300,7 +301,6 @@ public final class DeviceShadowClient implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("{}: shadow client state did not settle while closing", config.thingName());
         }
-        connectedSnapshot = false;
         transport.close();
     }
 
@@ -342,31 +342,31 @@ public final class DeviceShadowClient implements AutoCloseable {
 
     private void send(Request request) {
         request.attempts++;
-        long generation = connectionGeneration;
         int attempt = request.attempts;
         inFlight.put(request.token, request);
         request.timeout = ShadowRuntime.timer().schedule(
                 () -> state.execute(() -> onResponseTimeout(request, attempt)),
                 config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
         transport.publish(request.topic, request.payload)
-                .whenComplete((ok, error) -> state.execute(() -> onPublished(request, attempt, generation, error)));
+                .whenComplete((ok, error) -> state.execute(() -> onPublished(request, attempt, error)));
     }
 
-    private void onPublished(Request request, int attempt, long generation, Throwable error) {
+    private void onPublished(Request request, int attempt, Throwable error) {
         if (error == null || request.attempts != attempt || inFlight.get(request.token) != request) {
             return;
         }
-        Throwable cause = error.getCause() != null && !(error instanceof TransportException) ? error.getCause() : error;
-        TransportException.Kind kind = cause instanceof TransportException
-                ? ((TransportException) cause).kind() : TransportException.Kind.OTHER;
+        Throwable cause = unwrap(error);
+        TransportException failure = cause instanceof TransportException transportError ? transportError : null;
+        TransportException.Kind kind = failure != null ? failure.kind() : TransportException.Kind.OTHER;
         if (kind == TransportException.Kind.REFUSED) {
             inFlight.remove(request.token);
-            String reason = cause.getMessage();
-            finish(request, null, new ShadowRejectedException(ConnectFailures.codeForReason(reason),
-                    "the broker refused the publish: " + reason, request.token));
+            finish(request, null, new ShadowRejectedException(
+                    ConnectFailures.codeForReason(failure.reasonCode().orElse("")),
+                    "the broker refused the publish: " + cause.getMessage(), request.token));
             pump();
-        } else if (!connected || generation != connectionGeneration) {
-            // The disconnect handler puts it back in the queue; nothing to do here.
+        } else if (kind == TransportException.Kind.CONNECTION_LOST) {
+            // Left in flight: the disconnect handler moves every request in flight back to the head of the queue,
+            // in order, to be sent again after reconnecting. Resending it alone now could reorder them.
             LOG.debug("{}: publish of {} failed with the connection: {}", config.thingName(), request.token,
                     cause.getMessage());
         } else if (request.attempts >= MAX_SEND_ATTEMPTS) {
@@ -383,10 +383,8 @@ public final class DeviceShadowClient implements AutoCloseable {
     }
 
     private void onResponseTimeout(Request request, int attempt) {
+        // Disconnecting empties inFlight, so a request still in it was sent on the current connection.
         if (request.attempts != attempt || inFlight.get(request.token) != request) {
-            return;
-        }
-        if (!connected) {
             return;
         }
         inFlight.remove(request.token);
@@ -435,18 +433,17 @@ public final class DeviceShadowClient implements AutoCloseable {
         connected = true;
         long generation = connectionGeneration;
         transport.subscribe(subscriptions).whenComplete((ok, error) -> state.execute(() -> {
-            if (generation != connectionGeneration || !connected) {
+            if (generation != connectionGeneration || !connected || closing) {
                 return;
             }
             if (error == null) {
                 subscribed = true;
-                connectedSnapshot = true;
                 LOG.info("{}: connected to {}:{}", config.thingName(), config.endpoint(), config.port());
                 callbacks.execute(listener::onConnected);
                 ready.complete(null);
                 pump();
             } else {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                Throwable cause = unwrap(error);
                 if (!ready.isDone()) {
                     ready.completeExceptionally(new ShadowConnectException(ConnectFailure.SUBSCRIBE_REFUSED,
                             "subscribing to " + config.topicPrefix() + "/... failed: " + cause.getMessage(), cause));
@@ -468,7 +465,6 @@ public final class DeviceShadowClient implements AutoCloseable {
         boolean wasConnected = connected;
         connected = false;
         subscribed = false;
-        connectedSnapshot = false;
         List<Request> unanswered = new ArrayList<>(inFlight.values());
         inFlight.clear();
         for (int i = unanswered.size() - 1; i >= 0; i--) {
@@ -484,7 +480,6 @@ public final class DeviceShadowClient implements AutoCloseable {
     }
 
     private void onConnectionFailure(TransportFailure failure) {
-        lastFailure = failure;
         if (!ready.isDone()) {
             ready.completeExceptionally(new FirstAttemptFailed(failure));
         } else {
@@ -505,19 +500,6 @@ public final class DeviceShadowClient implements AutoCloseable {
             return Optional.empty();
         }
         return transports.diagnoseTls(config);
-    }
-
-    private TransportFailure lastFailureSeen() {
-        CompletableFuture<TransportFailure> seen = new CompletableFuture<>();
-        state.execute(() -> seen.complete(lastFailure));
-        try {
-            return seen.get(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException | TimeoutException e) {
-            return null;
-        }
     }
 
     private void abandon() {
@@ -552,12 +534,15 @@ public final class DeviceShadowClient implements AutoCloseable {
     }
 
     private void checkDrained() {
-        if (drained != null && queue.isEmpty() && inFlight.isEmpty()) {
-            drained.complete(null);
-        } else if (drained != null && !connected) {
-            // Nothing will drain while disconnected: close now rather than wait out the bound.
+        // Nothing will drain while disconnected: close now rather than wait out the bound.
+        if (closing && (!connected || (queue.isEmpty() && inFlight.isEmpty()))) {
             drained.complete(null);
         }
+    }
+
+    /** The failure itself, from a future's callback, which may wrap it in a {@link CompletionException}. */
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private void depthChanged() {
@@ -596,12 +581,14 @@ public final class DeviceShadowClient implements AutoCloseable {
 
     private final class Events implements MqttTransport.Events {
         @Override
-        public void onConnected(boolean sessionPresent) {
+        public void onConnected() {
             state.execute(DeviceShadowClient.this::onConnected);
         }
 
         @Override
         public void onConnectionFailure(TransportFailure failure) {
+            // Set here, not on the state executor, so that a caller whose connect timed out sees it at once.
+            lastFailure = failure;
             state.execute(() -> DeviceShadowClient.this.onConnectionFailure(failure));
         }
 

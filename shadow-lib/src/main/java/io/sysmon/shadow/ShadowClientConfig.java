@@ -249,12 +249,7 @@ public final class ShadowClientConfig {
          * @return this builder
          */
         public Builder endpoint(String host) {
-            if (host == null || host.isBlank() || host.contains("://") || host.contains(":")
-                    && !host.startsWith("[")) {
-                throw new IllegalArgumentException("endpoint must be a bare host name such as "
-                        + "abc123-ats.iot.us-east-1.amazonaws.com (no scheme, no port), got '" + host + "'");
-            }
-            this.endpoint = host;
+            this.endpoint = AwsIotNames.requireEndpointHost(host);
             return this;
         }
 
@@ -336,8 +331,8 @@ public final class ShadowClientConfig {
             if (thingName == null) {
                 throw new IllegalStateException("set thingName before credentialsIn");
             }
-            this.certificateFile = dir.resolve(thingName + "-certificate.pem.crt");
-            this.privateKeyFile = dir.resolve(thingName + "-private.pem.key");
+            this.certificateFile = dir.resolve(AwsIotNames.certificateFileName(thingName));
+            this.privateKeyFile = dir.resolve(AwsIotNames.privateKeyFileName(thingName));
             this.caFile = dir.resolve(AMAZON_ROOT_CA_FILE);
             return this;
         }

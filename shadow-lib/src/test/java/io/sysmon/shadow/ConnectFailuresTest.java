@@ -39,14 +39,15 @@ class ConnectFailuresTest {
 
     @ParameterizedTest
     @CsvSource({
-        "PUBACK NOT_AUTHORIZED, 403",
-        "PUBACK QUOTA_EXCEEDED, 429",
-        "PUBACK PAYLOAD_FORMAT_INVALID, 400",
-        "PUBACK TOPIC_NAME_INVALID, 400",
-        "PUBACK PACKET_TOO_LARGE, 413",
-        "PUBACK UNSPECIFIED_ERROR, 500",
+        "NOT_AUTHORIZED, 403",
+        "QUOTA_EXCEEDED, 429",
+        "PAYLOAD_FORMAT_INVALID, 400",
+        "TOPIC_NAME_INVALID, 400",
+        "PACKET_TOO_LARGE, 413",
+        "UNSPECIFIED_ERROR, 500",
+        "'', 500",
     })
-    void refusedPublishesMapToShadowCodes(String reason, int code) {
-        assertEquals(code, ConnectFailures.codeForReason(reason));
+    void refusedPublishesMapToShadowCodes(String reasonCode, int code) {
+        assertEquals(code, ConnectFailures.codeForReason(reasonCode));
     }
 }

@@ -1,8 +1,9 @@
 package io.sysmon.shadow;
 
+import static io.sysmon.shadow.Futures.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -24,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,7 +75,7 @@ class DeviceShadowClientLogicTest {
                     return transport;
                 }));
         verify(transport, timeout(2000)).start();
-        events.get().onConnected(false);
+        events.get().onConnected();
         return client.join();
     }
 
@@ -122,8 +123,11 @@ class DeviceShadowClientLogicTest {
         DeviceShadowClient client = connected(config().build());
         CompletableFuture<ShadowAccepted> update = client.update(Map.of("a", 1));
         nextPublish().ack().completeExceptionally(
-                new TransportException(TransportException.Kind.REFUSED, "PUBACK NOT_AUTHORIZED", null));
-        assertEquals(403, failure(update, ShadowRejectedException.class).code());
+                new TransportException(TransportException.Kind.REFUSED, "PUBACK NOT_AUTHORIZED", null,
+                        "NOT_AUTHORIZED"));
+        ShadowRejectedException e = failure(update, ShadowRejectedException.class);
+        assertEquals(403, e.code());
+        assertTrue(e.getMessage().contains("PUBACK NOT_AUTHORIZED"), e.getMessage());
     }
 
     @Test
@@ -136,8 +140,8 @@ class DeviceShadowClientLogicTest {
                 }));
         verify(transport, timeout(2000)).start();
         events.get().onConnectionFailure(TransportFailure.of("AWS_ERROR_MQTT_UNEXPECTED_HANGUP"));
-        CompletionCheck.assertCause(client, ShadowConnectException.class,
-                e -> assertEquals(ConnectFailure.CONNECTION_CLOSED_AFTER_CONNECT, e.failure()));
+        assertEquals(ConnectFailure.CONNECTION_CLOSED_AFTER_CONNECT,
+                failure(client, ShadowConnectException.class).failure());
         verify(transport, timeout(2000)).close();
     }
 
@@ -152,7 +156,7 @@ class DeviceShadowClientLogicTest {
         assertEquals(1, client.droppedUpdates());
         assertEquals(2, client.pendingRequests());
 
-        events.get().onConnected(false);
+        events.get().onConnected();
         assertEquals(2, nextPublish().payload().path("state").path("reported").path("seq").asInt());
         assertEquals(3, nextPublish().payload().path("state").path("reported").path("seq").asInt());
         assertTrue(!second.isDone() && !third.isDone());
@@ -169,7 +173,7 @@ class DeviceShadowClientLogicTest {
         firstA.ack().completeExceptionally(new TransportException(TransportException.Kind.CONNECTION_LOST, "lost", null));
         CompletableFuture<ShadowAccepted> c = client.update(Map.of("seq", 3));
 
-        events.get().onConnected(false);
+        events.get().onConnected();
         Published againA = nextPublish();
         Published againB = nextPublish();
         assertEquals(firstA.token(), againA.token());
@@ -181,6 +185,32 @@ class DeviceShadowClientLogicTest {
         answer("/update/accepted", "{\"version\":3,\"timestamp\":1,\"clientToken\":\"" + thenC.token() + "\"}");
         assertEquals(List.of(1L, 2L, 3L), List.of(a.get(WAIT, TimeUnit.SECONDS).version(),
                 b.get(WAIT, TimeUnit.SECONDS).version(), c.get(WAIT, TimeUnit.SECONDS).version()));
+    }
+
+    @Test
+    void publishesFailedByALostConnectionBeforeItIsReportedAreResentInOrderAfterReconnecting() throws Exception {
+        DeviceShadowClient client = connected(config().maxInFlight(2).build());
+        CompletableFuture<ShadowAccepted> a = client.update(Map.of("seq", 1));
+        CompletableFuture<ShadowAccepted> b = client.update(Map.of("seq", 2));
+        Published firstA = nextPublish();
+        Published firstB = nextPublish();
+        // The library may fail the publishes, in any order, before it reports the disconnection.
+        TransportException lost = new TransportException(TransportException.Kind.CONNECTION_LOST, "lost", null);
+        firstB.ack().completeExceptionally(new CompletionException(lost));
+        firstA.ack().completeExceptionally(lost);
+        assertNull(published.poll(200, TimeUnit.MILLISECONDS), "resent before reconnecting");
+        events.get().onDisconnected("AWS_ERROR_MQTT_UNEXPECTED_HANGUP");
+
+        events.get().onConnected();
+        Published againA = nextPublish();
+        Published againB = nextPublish();
+        assertEquals(firstA.token(), againA.token());
+        assertEquals(firstB.token(), againB.token());
+        assertFalse(a.isDone() || b.isDone(), "a request lost with the connection is resent, not failed");
+        answer("/update/accepted", "{\"version\":1,\"timestamp\":1,\"clientToken\":\"" + againA.token() + "\"}");
+        answer("/update/accepted", "{\"version\":2,\"timestamp\":1,\"clientToken\":\"" + againB.token() + "\"}");
+        assertEquals(List.of(1L, 2L), List.of(a.get(WAIT, TimeUnit.SECONDS).version(),
+                b.get(WAIT, TimeUnit.SECONDS).version()));
     }
 
     @Test
@@ -200,19 +230,5 @@ class DeviceShadowClientLogicTest {
         answer("/update/delta", "{\"version\":5,\"timestamp\":11,\"state\":{\"interval\":2}}");
         assertEquals(5, ((Number) deltas.poll(WAIT, TimeUnit.SECONDS).state().get("interval")).intValue());
         assertEquals(2, ((Number) deltas.poll(WAIT, TimeUnit.SECONDS).state().get("interval")).intValue());
-    }
-
-    private static <T extends Throwable> T failure(CompletableFuture<?> future, Class<T> type) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(WAIT, TimeUnit.SECONDS));
-        return assertInstanceOf(type, e.getCause());
-    }
-
-    /** Unwraps a join() failure to its cause. */
-    private static final class CompletionCheck {
-        static <T extends Throwable> void assertCause(CompletableFuture<?> future, Class<T> type,
-                java.util.function.Consumer<T> check) {
-            ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(WAIT, TimeUnit.SECONDS));
-            check.accept(assertInstanceOf(type, e.getCause()));
-        }
     }
 }

@@ -48,22 +48,16 @@ public final class ConnectFailures {
     }
 
     /**
-     * @param failure a CONNACK or PUBACK-style reason code name, e.g. {@code NOT_AUTHORIZED}
-     * @return the HTTP-like code the shadow service would have used for it
+     * @param reasonCode the name of the reason code a broker refused a publish with, e.g. {@code NOT_AUTHORIZED}
+     * @return the HTTP-like code the shadow service would have used for it; 500 for any other
      */
-    public static int codeForReason(String failure) {
-        if (failure.contains("NOT_AUTHORIZED")) {
-            return 403;
-        }
-        if (failure.contains("QUOTA_EXCEEDED")) {
-            return 429;
-        }
-        if (failure.contains("PAYLOAD_FORMAT_INVALID") || failure.contains("TOPIC_NAME_INVALID")) {
-            return 400;
-        }
-        if (failure.contains("PACKET_TOO_LARGE")) {
-            return 413;
-        }
-        return 500;
+    public static int codeForReason(String reasonCode) {
+        return switch (reasonCode) {
+            case "NOT_AUTHORIZED" -> 403;
+            case "QUOTA_EXCEEDED" -> 429;
+            case "PAYLOAD_FORMAT_INVALID", "TOPIC_NAME_INVALID" -> 400;
+            case "PACKET_TOO_LARGE" -> 413;
+            default -> 500;
+        };
     }
 }

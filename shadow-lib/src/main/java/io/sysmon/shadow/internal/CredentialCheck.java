@@ -1,7 +1,6 @@
 package io.sysmon.shadow.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -173,12 +172,7 @@ public final class CredentialCheck {
             problems.add(name + " is empty: " + role.obtain);
             return Optional.empty();
         }
-        // PEM is ASCII; ISO-8859-1 maps every byte, so junk cannot fail the decoding.
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        if (text.startsWith("\u00EF\u00BB\u00BF")) {
-            // A UTF-8 byte-order mark, left by some Windows editors, hides the first BEGIN line from the parser.
-            text = text.substring(3);
-        }
+        String text = PemContent.decode(bytes);
         if (!text.contains("-----BEGIN ")) {
             if ((bytes[0] & 0xFF) == 0x30) {
                 String command = role == Role.PRIVATE_KEY ? "openssl pkey" : "openssl x509";

@@ -111,7 +111,8 @@ public final class CrtMqttTransport implements MqttTransport {
                 if (code != SubAckPacket.SubAckReasonCode.GRANTED_QOS_1
                         && code != SubAckPacket.SubAckReasonCode.GRANTED_QOS_0) {
                     throw new TransportException(TransportException.Kind.REFUSED, "SUBACK " + code
-                            + Optional.ofNullable(ack.getReasonString()).map(s -> ": " + s).orElse(""), null);
+                            + Optional.ofNullable(ack.getReasonString()).map(s -> ": " + s).orElse(""), null,
+                            code.name());
                 }
             }
             return null;
@@ -129,7 +130,8 @@ public final class CrtMqttTransport implements MqttTransport {
             if (ack != null && ack.getReasonCode() != PubAckPacket.PubAckReasonCode.SUCCESS
                     && ack.getReasonCode() != PubAckPacket.PubAckReasonCode.NO_MATCHING_SUBSCRIBERS) {
                 throw new TransportException(TransportException.Kind.REFUSED, "PUBACK " + ack.getReasonCode()
-                        + Optional.ofNullable(ack.getReasonString()).map(s -> ": " + s).orElse(""), null);
+                        + Optional.ofNullable(ack.getReasonString()).map(s -> ": " + s).orElse(""), null,
+                        ack.getReasonCode().name());
             }
             return null;
         });
@@ -188,8 +190,7 @@ public final class CrtMqttTransport implements MqttTransport {
         @Override
         public void onConnectionSuccess(Mqtt5Client c, OnConnectionSuccessReturn result) {
             everConnected.set(true);
-            ConnAckPacket connack = result.getConnAckPacket();
-            events.onConnected(connack != null && connack.getSessionPresent());
+            events.onConnected();
         }
 
         @Override

@@ -13,12 +13,8 @@ public interface MqttTransport extends AutoCloseable {
     /** What the transport reports. Calls may come from any thread. */
     interface Events {
 
-        /**
-         * A connection was made.
-         *
-         * @param sessionPresent whether the broker resumed an earlier session (subscriptions kept)
-         */
-        void onConnected(boolean sessionPresent);
+        /** A connection was made. */
+        void onConnected();
 
         /**
          * A connection attempt failed.

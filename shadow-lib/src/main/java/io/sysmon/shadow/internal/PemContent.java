@@ -2,6 +2,9 @@ package io.sysmon.shadow.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -51,6 +54,9 @@ public record PemContent(List<String> labels, List<X509Certificate> certificates
      */
     public static final String EC_KEY_WITHOUT_CURVE = "EC private key without its curve parameters";
 
+    /** The UTF-8 byte-order mark's three bytes, as ISO-8859-1 decodes them. */
+    private static final String UTF8_BOM = "\u00EF\u00BB\u00BF";
+
     private static final Pattern BEGIN_LINE = Pattern.compile("^-----BEGIN ([^-\\r\\n]+)-----\\s*$",
             Pattern.MULTILINE);
 
@@ -60,6 +66,30 @@ public record PemContent(List<String> labels, List<X509Certificate> certificates
         certificates = List.copyOf(certificates);
         privateKeys = List.copyOf(privateKeys);
         otherContents = List.copyOf(otherContents);
+    }
+
+    /**
+     * Reads and parses a PEM file, decoded as {@link #decode(byte[])} does.
+     *
+     * @param file a PEM file
+     * @return what it holds; never throws for malformed content, which shows up in {@link #error()}
+     * @throws IOException when the file cannot be read
+     */
+    public static PemContent read(Path file) throws IOException {
+        return parse(decode(Files.readAllBytes(file)));
+    }
+
+    /**
+     * Turns a PEM file's bytes into text. PEM is ASCII; ISO-8859-1 maps every byte, so junk cannot fail the
+     * decoding. A leading UTF-8 byte-order mark, left by some Windows editors, is dropped: it would hide the
+     * first BEGIN line from the parser.
+     *
+     * @param bytes a PEM file's content
+     * @return its text, without a leading byte-order mark
+     */
+    public static String decode(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        return text.startsWith(UTF8_BOM) ? text.substring(UTF8_BOM.length()) : text;
     }
 
     /**
@@ -115,11 +145,6 @@ public record PemContent(List<String> labels, List<X509Certificate> certificates
             error = describe(e);
         }
         return new PemContent(labels, certificates, privateKeys, encrypted, others, Optional.ofNullable(error));
-    }
-
-    /** @return whether nothing at all was recognised: no certificate, key, encrypted key or other object */
-    public boolean isEmpty() {
-        return certificates.isEmpty() && privateKeys.isEmpty() && !encryptedPrivateKey && otherContents.isEmpty();
     }
 
     private static String describe(Throwable e) {

@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertPathValidatorException;
@@ -113,9 +111,9 @@ public final class TlsProbe {
 
     private static SSLContext context(ShadowClientConfig config, AtomicBoolean serverTrusted)
             throws IOException, GeneralSecurityException {
-        PemContent certificate = read(config.certificateFile());
-        PemContent key = read(config.privateKeyFile());
-        PemContent ca = read(config.caFile());
+        PemContent certificate = PemContent.read(config.certificateFile());
+        PemContent key = PemContent.read(config.privateKeyFile());
+        PemContent ca = PemContent.read(config.caFile());
         if (certificate.certificates().isEmpty() || key.privateKeys().isEmpty() || ca.certificates().isEmpty()) {
             throw new GeneralSecurityException("credentials incomplete");
         }
@@ -198,9 +196,5 @@ public final class TlsProbe {
         public X509Certificate[] getAcceptedIssuers() {
             return delegate.getAcceptedIssuers();
         }
-    }
-
-    private static PemContent read(java.nio.file.Path file) throws IOException {
-        return PemContent.parse(Files.readString(file, StandardCharsets.US_ASCII));
     }
 }

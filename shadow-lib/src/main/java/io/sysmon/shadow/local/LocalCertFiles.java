@@ -19,6 +19,7 @@ import java.util.Set;
 /**
  * Writes PEM credential files with the modes AWS recommends (keys 600, certificates 644, directory 700), each
  * in one atomic step: a reader never sees half a file, and a key is never readable by others, not even briefly.
+ * The local endpoint's other files use the same atomic {@link #write(Path, byte[], Set)}.
  */
 final class LocalCertFiles {
 
@@ -58,13 +59,14 @@ final class LocalCertFiles {
 
     /** @param posix whether the directory's file system has POSIX modes (see {@link #supportsPosix}) */
     static void writePrivateKey(Path file, byte[] pkcs8, boolean posix) throws IOException {
-        write(file, pem("PRIVATE KEY", pkcs8), KEY_MODE, posix);
+        write(file, pem("PRIVATE KEY", pkcs8).getBytes(StandardCharsets.US_ASCII), posix ? KEY_MODE : null);
     }
 
     /** @param posix whether the directory's file system has POSIX modes (see {@link #supportsPosix}) */
     static void writeCertificate(Path file, X509Certificate certificate, boolean posix) throws IOException {
         try {
-            write(file, pem("CERTIFICATE", certificate.getEncoded()), CERTIFICATE_MODE, posix);
+            write(file, pem("CERTIFICATE", certificate.getEncoded()).getBytes(StandardCharsets.US_ASCII),
+                    posix ? CERTIFICATE_MODE : null);
         } catch (CertificateEncodingException e) {
             throw new IOException("cannot encode the certificate for " + file, e);
         }
@@ -84,17 +86,23 @@ final class LocalCertFiles {
         return existing != null && Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
     }
 
-    private static void write(Path file, String text, Set<PosixFilePermission> mode, boolean posix)
-            throws IOException {
+    /**
+     * Replaces {@code file} with {@code content} in one atomic step where the file system can (a plain replace
+     * where it cannot); the temporary file is removed whatever happens.
+     *
+     * @param mode the file's POSIX permissions; {@code null} where the file system has none, and for files
+     *     that may keep a temporary file's default (owner-only where POSIX modes exist)
+     */
+    static void write(Path file, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         // The temporary file starts owner-only, so key bytes are never readable by others before the rename.
-        FileAttribute<?>[] ownerOnly = posix
+        FileAttribute<?>[] ownerOnly = mode != null
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(KEY_MODE)}
                 : new FileAttribute<?>[0];
         Path temporary = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", ownerOnly);
         try {
-            Files.writeString(temporary, text, StandardCharsets.US_ASCII);
-            if (posix) {
+            Files.write(temporary, content);
+            if (mode != null) {
                 Files.setPosixFilePermissions(temporary, mode);
             }
             try {

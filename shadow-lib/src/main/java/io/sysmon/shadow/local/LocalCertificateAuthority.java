@@ -4,7 +4,6 @@ import io.sysmon.shadow.AwsIotNames;
 import io.sysmon.shadow.internal.CredentialKeys;
 import io.sysmon.shadow.internal.PemContent;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -164,8 +163,8 @@ public final class LocalCertificateAuthority {
      */
     public DeviceCredentials issueDevice(String thingName) {
         AwsIotNames.requireThingName(thingName);
-        Path certificateFile = certsDir.resolve(thingName + "-certificate.pem.crt");
-        Path privateKeyFile = certsDir.resolve(thingName + "-private.pem.key");
+        Path certificateFile = certsDir.resolve(AwsIotNames.certificateFileName(thingName));
+        Path privateKeyFile = certsDir.resolve(AwsIotNames.privateKeyFileName(thingName));
         DeviceCredentials credentials = new DeviceCredentials(thingName, certificateFile, privateKeyFile, caFile);
         synchronized (thingLocks.computeIfAbsent(thingName, name -> new Object())) {
             Optional<String> reissueReason = reasonToReissue(thingName, certificateFile, privateKeyFile);
@@ -293,11 +292,10 @@ public final class LocalCertificateAuthority {
                     + startAfresh, e);
         }
         Instant now = clock.instant();
-        Instant notBefore = certificate.getNotBefore().toInstant();
-        Instant notAfter = certificate.getNotAfter().toInstant();
-        if (now.isBefore(notBefore) || now.plus(CA_RENEWAL).isAfter(notAfter)) {
+        if (!validThroughout(certificate, now, CA_RENEWAL)) {
             LOG.warn("Local test CA {} is valid from {} to {}, which does not cover the coming {} days from {};"
-                    + " replacing it (device credentials are reissued as needed)", caFile, notBefore, notAfter,
+                    + " replacing it (device credentials are reissued as needed)", caFile,
+                    certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
                     CA_RENEWAL.toDays(), now);
             return Optional.empty();
         }
@@ -307,7 +305,7 @@ public final class LocalCertificateAuthority {
 
     private static PemContent readPem(Path file) {
         try {
-            return PemContent.parse(Files.readString(file, StandardCharsets.ISO_8859_1));
+            return PemContent.read(file);
         } catch (IOException e) {
             throw new LocalCertificateException("cannot read " + file + " (" + e.getMessage()
                     + "): check its permissions, or delete it to start afresh", e);
@@ -322,8 +320,8 @@ public final class LocalCertificateAuthority {
         PemContent certificates;
         PemContent keys;
         try {
-            certificates = PemContent.parse(Files.readString(certificateFile, StandardCharsets.ISO_8859_1));
-            keys = PemContent.parse(Files.readString(privateKeyFile, StandardCharsets.ISO_8859_1));
+            certificates = PemContent.read(certificateFile);
+            keys = PemContent.read(privateKeyFile);
         } catch (IOException e) {
             return Optional.of("cannot read them (" + e.getMessage() + ")");
         }
@@ -344,9 +342,7 @@ public final class LocalCertificateAuthority {
         } catch (GeneralSecurityException e) {
             return Optional.of(certificateFile + " was not issued by " + caFile);
         }
-        Instant now = clock.instant();
-        if (now.isBefore(certificate.getNotBefore().toInstant())
-                || now.plus(DEVICE_RENEWAL).isAfter(certificate.getNotAfter().toInstant())) {
+        if (!validThroughout(certificate, clock.instant(), DEVICE_RENEWAL)) {
             return Optional.of(certificateFile + " is valid only from " + certificate.getNotBefore().toInstant()
                     + " to " + certificate.getNotAfter().toInstant());
         }
@@ -358,6 +354,12 @@ public final class LocalCertificateAuthority {
             return Optional.of(privateKeyFile + " cannot sign (" + e.getMessage() + ")");
         }
         return Optional.empty();
+    }
+
+    /** @return whether {@code certificate} is valid now and will still be after {@code margin} */
+    private static boolean validThroughout(X509Certificate certificate, Instant now, Duration margin) {
+        return !now.isBefore(certificate.getNotBefore().toInstant())
+                && !now.plus(margin).isAfter(certificate.getNotAfter().toInstant());
     }
 
     private static List<String> requireHosts(String... hostNamesOrIps) {

@@ -2,8 +2,8 @@ package io.sysmon.shadow.local;
 
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
-import io.sysmon.shadow.AwsIotNames;
 import io.sysmon.shadow.local.internal.ShadowExtension;
+import io.sysmon.shadow.local.internal.ShadowKey;
 import io.sysmon.shadow.local.internal.ShadowService;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,13 +55,14 @@ public final class LocalIotEndpoint implements AutoCloseable {
 
     private final String host;
     private final Path certsDir;
-    private final Path workDir;
     private final boolean ownsWorkDir;
     private final boolean requireClientIdMatch;
     private final LocalCertificateAuthority authority;
     private final ShadowService shadows;
     private final Path shadowStateFile;
     private int port;
+    /** Made by the first {@link #start()} unless given, so an endpoint that never runs leaves nothing behind. */
+    private Path workDir;
     private EmbeddedHiveMQ broker;
     private boolean closed;
 
@@ -69,8 +70,7 @@ public final class LocalIotEndpoint implements AutoCloseable {
         this.host = b.host;
         this.certsDir = b.certsDir;
         this.ownsWorkDir = b.workDir == null;
-        this.workDir = b.workDir != null ? Files.createDirectories(b.workDir)
-                : Files.createTempDirectory("sysmon-local-endpoint-");
+        this.workDir = b.workDir != null ? Files.createDirectories(b.workDir) : null;
         this.requireClientIdMatch = b.requireClientIdMatch;
         this.port = b.port;
         this.authority = LocalCertificateAuthority.createOrLoad(certsDir);
@@ -105,6 +105,9 @@ public final class LocalIotEndpoint implements AutoCloseable {
             } else {
                 requirePortFree(host, port);
             }
+            if (workDir == null) {
+                workDir = Files.createTempDirectory("sysmon-local-endpoint-");
+            }
             Path conf = writeConfiguration();
             Path data = Files.createDirectories(workDir.resolve("data"));
             Path extensions = Files.createDirectories(workDir.resolve("extensions"));
@@ -136,8 +139,8 @@ public final class LocalIotEndpoint implements AutoCloseable {
                     authority.caFile());
             return this;
         } catch (IOException | GeneralSecurityException e) {
-            throw new LocalEndpointException("the local endpoint could not prepare " + workDir + ": " + e.getMessage(),
-                    e);
+            throw new LocalEndpointException("the local endpoint could not prepare "
+                    + (workDir == null ? "its working directory" : workDir) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocalEndpointException("interrupted while starting the local endpoint", e);
@@ -175,7 +178,7 @@ public final class LocalIotEndpoint implements AutoCloseable {
     public synchronized void close() {
         stop();
         closed = true;
-        if (ownsWorkDir) {
+        if (ownsWorkDir && workDir != null) {
             deleteTree(workDir);
         }
     }
@@ -186,9 +189,10 @@ public final class LocalIotEndpoint implements AutoCloseable {
      *
      * @param thingName the thing
      * @return its credential files
+     * @throws IllegalArgumentException when {@code thingName} is not a valid thing name
      */
     public DeviceCredentials issueDevice(String thingName) {
-        return authority.issueDevice(AwsIotNames.requireThingName(thingName));
+        return authority.issueDevice(thingName);
     }
 
     /**
@@ -222,8 +226,7 @@ public final class LocalIotEndpoint implements AutoCloseable {
         if (broker == null) {
             throw new IllegalStateException("the local endpoint is not running: start() it first");
         }
-        String topic = "$aws/things/" + AwsIotNames.requireThingName(thingName) + "/shadow"
-                + shadowName.map(name -> "/name/" + AwsIotNames.requireShadowName(name)).orElse("") + "/update";
+        String topic = new ShadowKey(thingName, shadowName).topicPrefix() + "/update";
         ShadowService.Result result = shadows.handle(topic,
                 requestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8), "sysmon-console");
         ShadowExtension.publish(result);

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sysmon.shadow.local.internal.ShadowKey;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -41,7 +39,7 @@ final class ShadowStateFile {
             Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                documents.put(key(field.getKey()), JSON.writeValueAsString(field.getValue()));
+                documents.put(ShadowKey.parse(field.getKey()), JSON.writeValueAsString(field.getValue()));
             }
             return Optional.of(documents);
         } catch (IOException | IllegalArgumentException e) {
@@ -53,34 +51,18 @@ final class ShadowStateFile {
     static void save(Path file, Map<ShadowKey, String> documents) {
         ObjectNode root = JSON.createObjectNode();
         Map<String, String> sorted = new TreeMap<>();
-        documents.forEach((key, document) -> sorted.put(name(key), document));
+        documents.forEach((key, document) -> sorted.put(key.toString(), document));
         try {
             for (Map.Entry<String, String> entry : sorted.entrySet()) {
                 root.set(entry.getKey(), JSON.readTree(entry.getValue()));
             }
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            Files.write(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            LocalCertFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root), null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a shadow document is not JSON", e);
         } catch (IOException e) {
             throw new LocalEndpointException("cannot write shadow state file " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String name(ShadowKey key) {
-        return key.thingName() + key.shadowName().map(shadow -> "/" + shadow).orElse("");
-    }
-
-    private static ShadowKey key(String name) {
-        int slash = name.indexOf('/');
-        return slash < 0 ? ShadowKey.classic(name) : ShadowKey.named(name.substring(0, slash),
-                name.substring(slash + 1));
     }
 }

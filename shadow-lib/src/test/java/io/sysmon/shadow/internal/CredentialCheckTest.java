@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sysmon.shadow.internal.CredentialCheck.Result;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.junit.jupiter.api.BeforeAll;
@@ -415,6 +418,31 @@ class CredentialCheckTest {
     }
 
     @Test
+    void filesStartingWithAByteOrderMarkAreReadByTheCheckAndByPemContent() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        withPrefix(bom, write(certificateFile, pem(device)));
+        withPrefix(bom, write(keyFile, CredentialTestFiles.traditionalPem(deviceKeys.getPrivate())));
+        withPrefix(bom, write(caFile, pem(ca)));
+        ownerOnly(keyFile);
+
+        Result result = check();
+        assertTrue(result.ok(), result.problems()::toString);
+        assertEquals(List.of(device), PemContent.read(certificateFile).certificates());
+        assertEquals(1, PemContent.read(keyFile).privateKeys().size());
+        assertEquals(List.of(ca), PemContent.read(caFile).certificates());
+    }
+
+    @Test
+    void pemContentReadsFilesWithNonAsciiTextOutsideTheBlocks() throws IOException {
+        String comment = "Schl\u00fcssel f\u00fcr my_iot_device_1\n";
+        Files.write(keyFile, (comment + CredentialTestFiles.pkcs8Pem(deviceKeys.getPrivate()))
+                .getBytes(StandardCharsets.UTF_8));
+        PemContent content = PemContent.read(keyFile);
+        assertEquals(1, content.privateKeys().size(), content.toString());
+        assertEquals(Optional.empty(), content.error());
+    }
+
+    @Test
     void pemContentNeverThrowsOnJunk() {
         for (String junk : List.of("", "-----BEGIN ", "-----BEGIN CERTIFICATE-----\n%%%\n",
                 "-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n", "\u0000\u0001\u0002")) {
@@ -429,6 +457,13 @@ class CredentialCheckTest {
         write(keyFile, keyPem);
         write(caFile, pem(ca));
         ownerOnly(keyFile);
+    }
+
+    private static void withPrefix(byte[] prefix, Path file) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        byte[] prefixed = Arrays.copyOf(prefix, prefix.length + content.length);
+        System.arraycopy(content, 0, prefixed, prefix.length, content.length);
+        Files.write(file, prefixed);
     }
 
     private static Predicate<String> mentions(String text) {

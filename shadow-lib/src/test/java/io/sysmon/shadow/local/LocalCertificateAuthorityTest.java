@@ -394,21 +394,26 @@ class LocalCertificateAuthorityTest {
     void concurrentIssuesOfOneThingLeaveAMatchingPair() throws Exception {
         LocalCertificateAuthority ca = LocalCertificateAuthority.createOrLoad(certs());
         ExecutorService executor = Executors.newFixedThreadPool(8);
+        Set<DeviceCredentials> answers = new HashSet<>();
         try {
             List<Future<DeviceCredentials>> issued = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
                 issued.add(executor.submit(() -> ca.issueDevice(THING)));
             }
             for (Future<DeviceCredentials> future : issued) {
-                future.get(60, TimeUnit.SECONDS);
+                answers.add(future.get(60, TimeUnit.SECONDS));
             }
         } finally {
             executor.shutdownNow();
             assertTrue(executor.awaitTermination(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
         }
-        DeviceCredentials device = ca.issueDevice(THING);
-        assertTrue(CredentialKeys.matches(keyIn(device.privateKeyFile()),
-                certificateIn(device.certificateFile()).getPublicKey()));
+        assertEquals(Set.of(new DeviceCredentials(THING, certs().resolve(THING + "-certificate.pem.crt"),
+                certs().resolve(THING + "-private.pem.key"), ca.caFile())), answers);
+        // The files as the calls left them: issuing again would repair a mismatch.
+        X509Certificate certificate = certificateIn(certs().resolve(THING + "-certificate.pem.crt"));
+        certificate.verify(ca.caCertificate().getPublicKey());
+        assertTrue(CredentialKeys.matches(keyIn(certs().resolve(THING + "-private.pem.key")),
+                certificate.getPublicKey()));
     }
 
     @Test
@@ -508,13 +513,13 @@ class LocalCertificateAuthorityTest {
     }
 
     private static X509Certificate certificateIn(Path file) throws IOException {
-        Collection<X509Certificate> certificates = PemContent.parse(Files.readString(file)).certificates();
+        Collection<X509Certificate> certificates = PemContent.read(file).certificates();
         assertFalse(certificates.isEmpty(), file + " holds no certificate");
         return certificates.iterator().next();
     }
 
     private static PrivateKey keyIn(Path file) throws IOException {
-        List<PrivateKey> keys = PemContent.parse(Files.readString(file)).privateKeys();
+        List<PrivateKey> keys = PemContent.read(file).privateKeys();
         assertEquals(1, keys.size(), file + " should hold one key");
         return keys.get(0);
     }

@@ -1,5 +1,6 @@
 package io.sysmon.shadow.local.internal;
 
+import io.sysmon.shadow.AwsIotNames;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,14 +20,20 @@ public record ShadowKey(String thingName, Optional<String> shadowName) {
     public ShadowKey {
         Objects.requireNonNull(thingName, "thingName");
         Objects.requireNonNull(shadowName, "shadowName");
-        if (!Names.isValidThingName(thingName)) {
-            throw new IllegalArgumentException("thingName '" + thingName
-                    + "' is invalid: use 1-128 characters of letters, digits, ':', '_' and '-'");
-        }
-        if (shadowName.isPresent() && !Names.isValidShadowName(shadowName.get())) {
-            throw new IllegalArgumentException("shadowName '" + shadowName.get()
-                    + "' is invalid: use 1-64 characters of letters, digits, ':', '_' and '-'");
-        }
+        AwsIotNames.requireThingName(thingName);
+        shadowName.ifPresent(AwsIotNames::requireShadowName);
+    }
+
+    /**
+     * The inverse of {@link #toString()}.
+     *
+     * @param text {@code <thing>} for a classic shadow, {@code <thing>/<shadow>} for a named one
+     * @return the key
+     * @throws IllegalArgumentException when a name breaks AWS IoT's rules
+     */
+    public static ShadowKey parse(String text) {
+        int slash = text.indexOf('/');
+        return slash < 0 ? classic(text) : named(text.substring(0, slash), text.substring(slash + 1));
     }
 
     /**
@@ -60,6 +67,7 @@ public record ShadowKey(String thingName, Optional<String> shadowName) {
                 .orElseGet(() -> "$aws/things/" + thingName + "/shadow");
     }
 
+    /** @return {@code <thing>} for a classic shadow, {@code <thing>/<shadow>} for a named one; see {@link #parse} */
     @Override
     public String toString() {
         return shadowName.map(s -> thingName + "/" + s).orElse(thingName);

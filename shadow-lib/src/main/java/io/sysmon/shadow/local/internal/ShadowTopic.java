@@ -1,5 +1,6 @@
 package io.sysmon.shadow.local.internal;
 
+import io.sysmon.shadow.AwsIotNames;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,7 @@ record ShadowTopic(String topic, ShadowKey key, Operation operation) {
         }
         int thingStart = THINGS_PREFIX.length();
         int thingEnd = topic.indexOf('/', thingStart);
-        if (thingEnd < 0 || !Names.isValid(topic, thingStart, thingEnd, Names.MAX_THING_NAME_LENGTH)) {
+        if (thingEnd < 0 || !Names.isValid(topic, thingStart, thingEnd, AwsIotNames.MAX_THING_NAME_LENGTH)) {
             return Optional.empty();
         }
         int rest = thingEnd + 1;
@@ -63,7 +64,7 @@ record ShadowTopic(String topic, ShadowKey key, Operation operation) {
         if (topic.startsWith(NAME_SEGMENT, rest)) {
             int shadowStart = rest + NAME_SEGMENT.length();
             int shadowEnd = topic.indexOf('/', shadowStart);
-            if (shadowEnd < 0 || !Names.isValid(topic, shadowStart, shadowEnd, Names.MAX_SHADOW_NAME_LENGTH)) {
+            if (shadowEnd < 0 || !Names.isValid(topic, shadowStart, shadowEnd, AwsIotNames.MAX_SHADOW_NAME_LENGTH)) {
                 return Optional.empty();
             }
             shadowName = Optional.of(topic.substring(shadowStart, shadowEnd));

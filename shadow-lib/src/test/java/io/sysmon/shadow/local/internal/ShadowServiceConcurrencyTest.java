@@ -64,7 +64,7 @@ class ShadowServiceConcurrencyTest extends ShadowTestSupport {
     }
 
     @Test
-    void differentShadowsUpdateInParallel() throws Exception {
+    void differentShadowsUpdatedFromSeveralThreadsKeepTheirOwnVersions() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> futures = new ArrayList<>();

@@ -66,6 +66,10 @@ class ShadowServiceExportImportTest extends ShadowTestSupport {
     @Test
     void shadowKeyChecksNames() {
         assertEquals("t1/s1", ShadowKey.named("t1", "s1").toString());
+        assertEquals(ShadowKey.named("t1", "s1"), ShadowKey.parse("t1/s1"));
+        assertEquals(ShadowKey.classic("t1"), ShadowKey.parse("t1"));
+        assertThrows(IllegalArgumentException.class, () -> ShadowKey.parse("t1/s1/x"));
+        assertThrows(IllegalArgumentException.class, () -> ShadowKey.parse("t1/"));
         assertEquals("$aws/things/t1/shadow/name/s1", ShadowKey.named("t1", "s1").topicPrefix());
         assertEquals("$aws/things/t1/shadow", ShadowKey.classic("t1").topicPrefix());
         assertThrows(IllegalArgumentException.class, () -> ShadowKey.classic("bad name"));
