@@ -1,12 +1,14 @@
 package io.sysmon;
 
+import io.sysmon.internal.CpuTicks;
+import io.sysmon.internal.CpuUsageTracker;
+import io.sysmon.internal.WarnOnce;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,13 +36,15 @@ import oshi.hardware.Sensors;
  *       idle nor I/O wait (so steal, IRQ and nice time count as busy). The <em>first</em> sample of a sampler
  *       reports the average since boot, like the first line of {@code vmstat}; every later sample reports
  *       the interval since the previous sample. When no tick has elapsed since the previous sample (OSHI
- *       refreshes its counters at most every 300 ms by default) the previous value is repeated. Always
+ *       refreshes its counters at most every 300 ms by default), or the counters went backwards, the previous
+ *       value is repeated, and the next interval is measured from the counters as they now are. Always
  *       within 0–100. Absent only when the counters cannot be read or have never advanced.</li>
  *   <li><b>CPU frequency</b>, MHz: the mean current frequency over the logical processors that report one
  *       above 0. Absent when none does (common in VMs on some platforms); the nominal frequency is never
  *       substituted, because it is not a reading.</li>
  *   <li><b>CPU temperature</b>, °C: OSHI's CPU temperature. Absent when OSHI reports 0 or NaN (its ways of
- *       saying "unknown") or anything not strictly between -40 and 150 °C.</li>
+ *       saying "unknown") or anything outside
+ *       {@value SensorLimits#MIN_CPU_CELSIUS}..{@value SensorLimits#MAX_CPU_CELSIUS} °C ({@link SensorLimits}).</li>
  *   <li><b>Fan speeds</b>, rpm: OSHI's fan readings as they come, dropping negative ones. Empty when OSHI
  *       knows no fan.</li>
  *   <li><b>RAM</b>, bytes: total as OSHI reports it; used is total minus <em>available</em> (so reclaimable
@@ -61,8 +65,6 @@ public final class OshiMetricsSampler implements MetricsSampler {
 
     private static final int TICK_TYPES = TickType.values().length;
     private static final double HZ_PER_MHZ = 1_000_000.0;
-    private static final double MIN_TEMPERATURE_CELSIUS = -40;
-    private static final double MAX_TEMPERATURE_CELSIUS = 150;
 
     /** The readings that can fail independently, each warned about once. */
     private enum Reading {
@@ -83,13 +85,9 @@ public final class OshiMetricsSampler implements MetricsSampler {
     private final GlobalMemory memory;
     private final Sensors sensors;
     private final Clock clock;
-
-    private final Object tickLock = new Object();
-    // All zero at first, so the first sample measures the whole time since boot.
-    private long[] previousTicks = new long[TICK_TYPES];
-    private double previousCpuUsagePercent = Double.NaN;
-
-    private final Set<Reading> warned = EnumSet.noneOf(Reading.class);
+    private final WarnOnce warnings;
+    /** Also the lock that serialises reading the ticks and updating it, as the tracker requires. */
+    private final CpuUsageTracker cpu = new CpuUsageTracker();
 
     /**
      * Samples this machine through OSHI, stamping snapshots with the system UTC clock.
@@ -116,10 +114,17 @@ public final class OshiMetricsSampler implements MetricsSampler {
 
     /** For tests: samples the given OSHI parts instead of the machine's. */
     OshiMetricsSampler(CentralProcessor processor, GlobalMemory memory, Sensors sensors, Clock clock) {
+        this(processor, memory, sensors, clock, WarnOnce.toLog(LOG));
+    }
+
+    /** For tests: also sends the once-per-reading warnings to {@code warnings} instead of the log. */
+    OshiMetricsSampler(CentralProcessor processor, GlobalMemory memory, Sensors sensors, Clock clock,
+            WarnOnce warnings) {
         this.processor = Objects.requireNonNull(processor, "processor must not be null");
         this.memory = Objects.requireNonNull(memory, "memory must not be null");
         this.sensors = Objects.requireNonNull(sensors, "sensors must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.warnings = Objects.requireNonNull(warnings, "warnings must not be null");
     }
 
     private static final class Hardware {
@@ -154,8 +159,7 @@ public final class OshiMetricsSampler implements MetricsSampler {
     public MetricsSnapshot sample() {
         MetricsSnapshot.Builder b = MetricsSnapshot.builder(clock.instant());
 
-        OptionalDouble cpu = cpuUsage();
-        cpu.ifPresent(b::cpuUsagePercent);
+        cpuUsage().ifPresent(b::cpuUsagePercent);
 
         read(Reading.CPU_FREQUENCY, processor::getCurrentFreq, OptionalDouble.empty(),
                 OshiMetricsSampler::meanFrequencyMhz)
@@ -176,21 +180,12 @@ public final class OshiMetricsSampler implements MetricsSampler {
     }
 
     private OptionalDouble cpuUsage() {
-        long[] ticks = read(Reading.CPU_TICKS, processor::getSystemCpuLoadTicks, null, t -> t);
-        if (ticks == null || ticks.length != TICK_TYPES) {
-            return OptionalDouble.empty();
-        }
-        // Held across compute-and-store so two concurrent samples cannot both measure against the same
-        // baseline and then overwrite each other's result.
-        synchronized (tickLock) {
-            double percent = cpuUsagePercent(previousTicks, ticks);
-            if (Double.isNaN(percent)) {
-                percent = previousCpuUsagePercent;
-            } else {
-                previousTicks = ticks.clone();
-                previousCpuUsagePercent = percent;
-            }
-            return Double.isNaN(percent) ? OptionalDouble.empty() : OptionalDouble.of(percent);
+        // Reading inside the lock keeps reads and updates in one order, so no thread measures an interval
+        // against a newer reading than its own.
+        synchronized (cpu) {
+            Optional<CpuTicks> ticks = read(Reading.CPU_TICKS, processor::getSystemCpuLoadTicks, Optional.empty(),
+                    OshiMetricsSampler::cpuTicks);
+            return ticks.isPresent() ? cpu.update(ticks.get()) : OptionalDouble.empty();
         }
     }
 
@@ -203,57 +198,24 @@ public final class OshiMetricsSampler implements MetricsSampler {
             T raw = oshiCall.get();
             return raw == null ? fallback : convert.apply(raw);
         } catch (RuntimeException | LinkageError e) {
-            boolean first;
-            synchronized (warned) {
-                first = warned.add(reading);
-            }
-            if (first) {
-                LOG.warn("OSHI failed to read {}; it is left out of snapshots while this persists"
-                        + " (further failures are logged at debug level)", reading.label, e);
-            } else {
-                LOG.debug("OSHI failed to read {} again", reading.label, e);
-            }
+            warnings.warn(reading.name(), "OSHI failed to read " + reading.label + "; it is left out of snapshots"
+                    + " while this persists (further failures are logged at debug level)", e);
             return fallback;
         }
     }
 
-    /** How many distinct readings have been warned about, for tests. */
-    int warnedReadingCount() {
-        synchronized (warned) {
-            return warned.size();
-        }
-    }
-
     /**
-     * The share of non-idle ticks between two snapshots of OSHI's system tick counters.
-     *
-     * <p>Busy is every tick type except {@link TickType#IDLE} and {@link TickType#IOWAIT}. A counter that went
-     * backwards (I/O wait does on some Linux kernels) counts as no ticks rather than negative ones.
-     *
-     * @param previous the earlier counters, indexed by {@link TickType#getIndex()}; all zero for "since boot"
-     * @param current the later counters, same layout
-     * @return usage in 0..100, or NaN when no tick elapsed or the arrays do not have one entry per tick type
+     * @param ticks OSHI's system tick counters, indexed by {@link TickType#getIndex()}
+     * @return the same counters as {@link CpuTicks}, or empty when there is not one per tick type
      */
-    static double cpuUsagePercent(long[] previous, long[] current) {
-        if (previous == null || current == null || previous.length != TICK_TYPES
-                || current.length != TICK_TYPES) {
-            return Double.NaN;
+    static Optional<CpuTicks> cpuTicks(long[] ticks) {
+        if (ticks == null || ticks.length != TICK_TYPES) {
+            return Optional.empty();
         }
-        long total = 0;
-        long idle = 0;
-        for (TickType type : TickType.values()) {
-            int i = type.getIndex();
-            long delta = Math.max(0, current[i] - previous[i]);
-            total += delta;
-            if (type == TickType.IDLE || type == TickType.IOWAIT) {
-                idle += delta;
-            }
-        }
-        if (total <= 0) {
-            return Double.NaN;
-        }
-        double percent = 100.0 * (total - idle) / total;
-        return Math.min(100, Math.max(0, percent));
+        return Optional.of(new CpuTicks(ticks[TickType.USER.getIndex()], ticks[TickType.NICE.getIndex()],
+                ticks[TickType.SYSTEM.getIndex()], ticks[TickType.IDLE.getIndex()],
+                ticks[TickType.IOWAIT.getIndex()], ticks[TickType.IRQ.getIndex()],
+                ticks[TickType.SOFTIRQ.getIndex()], ticks[TickType.STEAL.getIndex()]));
     }
 
     /**
@@ -274,12 +236,12 @@ public final class OshiMetricsSampler implements MetricsSampler {
 
     /**
      * @param celsius OSHI's CPU temperature
-     * @return the temperature, or empty when OSHI means "unknown" (0, NaN) or the value is implausible
+     * @return the temperature, or empty when OSHI means "unknown" (0, NaN) or the value is outside
+     *         {@link SensorLimits}
      */
     static OptionalDouble temperatureCelsius(double celsius) {
         // 0 is OSHI's "no sensor"; a real CPU at exactly 0.0 °C is far less likely than a missing sensor.
-        if (Double.isNaN(celsius) || celsius == 0
-                || !(celsius > MIN_TEMPERATURE_CELSIUS && celsius < MAX_TEMPERATURE_CELSIUS)) {
+        if (celsius == 0 || !SensorLimits.isPlausibleCpuCelsius(celsius)) {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(celsius);

@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *       {@code soc-thermal}, {@code cpu0-thermal}, {@code cpu} or another type starting with {@code cpu}. Board,
  *       disk, chipset, Wi-Fi and GPU sensors ({@code acpitz}, {@code nvme}, {@code pch_*}, {@code amdgpu}, ...)
  *       are never chosen while a CPU sensor exists; with none, {@code thermal_zone0} is used, whatever it is.
- *       A reading of exactly 0 or outside −40..150 °C is a broken sensor and leaves the field absent.</li>
+ *       A reading of exactly 0 or outside
+ *       {@value SensorLimits#MIN_CPU_CELSIUS}..{@value SensorLimits#MAX_CPU_CELSIUS} °C ({@link SensorLimits})
+ *       is a broken sensor and leaves the field absent.</li>
  *   <li><b>RAM, bytes</b>: {@code /proc/meminfo}; used is {@code MemTotal − MemAvailable}, or
  *       {@code MemTotal − (MemFree + Buffers + Cached)} on kernels before 3.14, which lack MemAvailable.</li>
  *   <li><b>Fans, rpm</b>: every hwmon {@code fan<N>_input}, ordered by hwmon number, then fan number. A stopped
@@ -51,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Absent values.</b> A sensor file that is missing, unreadable, empty or holds junk leaves its metric out of
  * the snapshot (empty optional, or that one fan out of the list; a bad cpufreq file leaves its CPUs out of the
  * mean). {@link #sample()} never throws for it, and logs one SLF4J warning per file (logger
- * {@code io.sysmon.SysfsMetricsSampler}) for the life of the sampler, not one per sample.
+ * {@code io.sysmon.SysfsMetricsSampler}) for the life of the sampler, not one per sample; later failures of
+ * that file are logged at DEBUG under the same logger.
  *
  * <p><b>Thread-safety.</b> {@link #sample()} may be called from several threads at once; CPU usage is then
  * measured between consecutive calls in whatever order they reach {@code /proc/stat}. {@link #close()} does

@@ -35,10 +35,6 @@ final class FakeTestClock extends Clock {
         return now.updateAndGet(t -> t.plus(by));
     }
 
-    void set(Instant instant) {
-        now.set(Objects.requireNonNull(instant, "instant"));
-    }
-
     @Override
     public Instant instant() {
         return now.get();

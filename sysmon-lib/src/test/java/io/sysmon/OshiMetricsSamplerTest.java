@@ -7,14 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sysmon.internal.CpuTicks;
+import io.sysmon.internal.WarnOnce;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -34,58 +41,39 @@ class OshiMetricsSamplerTest {
         return new long[] {user, nice, system, idle, iowait, irq, softirq, steal};
     }
 
+    /**
+     * OSHI's tick arrays become {@link CpuTicks}; the arithmetic on them is {@code CpuUsageTracker}'s, tested in
+     * {@code CpuUsageTrackerTest}.
+     */
     @Nested
-    class CpuUsageArithmetic {
+    class TickConversion {
 
         @Test
-        void intervalUsageIsBusyTicksOverAllTicks() {
-            long[] previous = ticks(100, 10, 50, 800, 40, 0, 0, 0);
-            long[] current = ticks(160, 10, 80, 1050, 50, 0, 10, 0);
-            // Deltas: user 60, system 30, idle 250, iowait 10, softirq 10 -> total 360, busy 100.
-            assertEquals(100.0 * 100 / 360, OshiMetricsSampler.cpuUsagePercent(previous, current), 1e-9);
+        void eachTickTypeBecomesTheCpuTicksFieldOfTheSameName() {
+            assertEquals(Optional.of(new CpuTicks(1, 2, 3, 4, 5, 6, 7, 8)),
+                    OshiMetricsSampler.cpuTicks(ticks(1, 2, 3, 4, 5, 6, 7, 8)));
         }
 
         @Test
-        void againstAllZeroTicksItIsTheAverageSinceBoot() {
-            long[] sinceBoot = ticks(300, 0, 100, 1500, 100, 0, 0, 0);
-            // busy 400 of 2000
-            assertEquals(20.0, OshiMetricsSampler.cpuUsagePercent(new long[8], sinceBoot), 1e-9);
+        void arraysWithoutOneEntryPerTickTypeAreNoTicks() {
+            assertEquals(Optional.empty(), OshiMetricsSampler.cpuTicks(new long[] {1, 2, 3}));
+            assertEquals(Optional.empty(), OshiMetricsSampler.cpuTicks(new long[7]));
+            assertEquals(Optional.empty(), OshiMetricsSampler.cpuTicks(new long[9]));
+            assertEquals(Optional.empty(), OshiMetricsSampler.cpuTicks(null));
         }
 
         @Test
-        void ioWaitCountsAsIdleAndStealAsBusy() {
-            long[] previous = ticks(0, 0, 0, 0, 0, 0, 0, 0);
-            long[] current = ticks(0, 0, 0, 50, 25, 0, 0, 25);
-            assertEquals(25.0, OshiMetricsSampler.cpuUsagePercent(previous, current), 1e-9);
-        }
-
-        @Test
-        void aCounterThatWentBackwardsCountsAsNoTicks() {
-            long[] previous = ticks(100, 0, 0, 100, 50, 0, 0, 0);
-            long[] current = ticks(130, 0, 0, 170, 40, 0, 0, 0);
-            // user +30, idle +70, iowait -10 -> taken as 0: 30 of 100, not 30 of 90.
-            assertEquals(30.0, OshiMetricsSampler.cpuUsagePercent(previous, current), 1e-9);
-        }
-
-        @Test
-        void allIdleIsZeroAndAllBusyIsOneHundred() {
-            long[] start = ticks(10, 10, 10, 10, 10, 10, 10, 10);
-            assertEquals(0.0, OshiMetricsSampler.cpuUsagePercent(start, ticks(10, 10, 10, 90, 30, 10, 10, 10)));
-            assertEquals(100.0, OshiMetricsSampler.cpuUsagePercent(start, ticks(20, 20, 20, 10, 10, 20, 20, 20)));
-        }
-
-        @Test
-        void noElapsedTickGivesNaN() {
-            long[] same = ticks(1, 2, 3, 4, 5, 6, 7, 8);
-            assertTrue(Double.isNaN(OshiMetricsSampler.cpuUsagePercent(same, same.clone())));
-            assertTrue(Double.isNaN(OshiMetricsSampler.cpuUsagePercent(new long[8], new long[8])));
-        }
-
-        @Test
-        void arraysWithoutOneEntryPerTickTypeGiveNaN() {
-            assertTrue(Double.isNaN(OshiMetricsSampler.cpuUsagePercent(new long[8], new long[] {1, 2, 3})));
-            assertTrue(Double.isNaN(OshiMetricsSampler.cpuUsagePercent(new long[7], ticks(1, 1, 1, 1, 1, 1, 1, 1))));
-            assertTrue(Double.isNaN(OshiMetricsSampler.cpuUsagePercent(null, ticks(1, 1, 1, 1, 1, 1, 1, 1))));
+        void tickArraysHaveTheLayoutTheArithmeticAssumes() {
+            assertArrayEquals(new String[] {"USER", "NICE", "SYSTEM", "IDLE", "IOWAIT", "IRQ", "SOFTIRQ", "STEAL"},
+                    Stream.of(CentralProcessor.TickType.values()).map(Enum::name).toArray(String[]::new));
+            for (CentralProcessor.TickType t : CentralProcessor.TickType.values()) {
+                assertEquals(t.ordinal(), t.getIndex(), t.name());
+            }
+            // So CpuTicks, filled in this order, means the same thing for OSHI as for /proc/stat.
+            assertArrayEquals(Stream.of(CentralProcessor.TickType.values())
+                            .map(t -> t.name().toLowerCase(Locale.ROOT)).toArray(String[]::new),
+                    Stream.of(CpuTicks.class.getRecordComponents()).map(RecordComponent::getName)
+                            .toArray(String[]::new));
         }
     }
 
@@ -105,14 +93,16 @@ class OshiMetricsSamplerTest {
         }
 
         @ParameterizedTest
-        @ValueSource(doubles = {0.0, Double.NaN, -40.0, -41.0, 150.0, 200.0, Double.POSITIVE_INFINITY,
+        @ValueSource(doubles = {0.0, Double.NaN, -40.001, -41.0, 150.001, 200.0, Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY})
         void temperatureOshiCannotMeanIsAbsent(double oshiValue) {
             assertEquals(OptionalDouble.empty(), OshiMetricsSampler.temperatureCelsius(oshiValue));
         }
 
+        /** The bounds are {@link SensorLimits}', inclusive, as for the sysfs sampler. */
         @ParameterizedTest
-        @ValueSource(doubles = {-39.5, -5.0, 0.5, 42.5, 149.9})
+        @ValueSource(doubles = {SensorLimits.MIN_CPU_CELSIUS, -39.5, -5.0, 0.5, 42.5, 149.9,
+                SensorLimits.MAX_CPU_CELSIUS})
         void plausibleTemperatureIsKept(double oshiValue) {
             assertEquals(OptionalDouble.of(oshiValue), OshiMetricsSampler.temperatureCelsius(oshiValue));
         }
@@ -158,6 +148,8 @@ class OshiMetricsSamplerTest {
 
         private final FakeTestClock clock = new FakeTestClock();
         private final Deque<long[]> tickScript = new ArrayDeque<>();
+        private final List<String> warned = Collections.synchronizedList(new ArrayList<>());
+        private final WarnOnce warnings = new WarnOnce(warned::add);
 
         private CentralProcessor processor() {
             return OshiFakeHardware.processor(() -> tickScript.size() > 1 ? tickScript.poll() : tickScript.peek(),
@@ -177,6 +169,19 @@ class OshiMetricsSamplerTest {
             assertEquals(100.0 * 100 / 150, sampler.sample().cpuUsagePercent().getAsDouble(), 1e-9);
             assertEquals(100.0 * 100 / 150, sampler.sample().cpuUsagePercent().getAsDouble(), 1e-9);
             assertEquals(0.0, sampler.sample().cpuUsagePercent().getAsDouble(), 1e-9);
+        }
+
+        @Test
+        void countersThatWentBackwardsRepeatThePreviousValueThenCountFromTheLoweredCounters() {
+            tickScript.add(ticks(300, 0, 100, 1500, 100, 0, 0, 0)); // since boot: 400 busy of 2000
+            tickScript.add(ticks(200, 0, 50, 1000, 100, 0, 0, 0)); // lowered: no tick elapsed, repeat
+            tickScript.add(ticks(230, 0, 50, 1070, 100, 0, 0, 0)); // from the lowered counters: 30 busy of 100
+            OshiMetricsSampler sampler = new OshiMetricsSampler(processor(), OshiFakeHardware.memory(1000, 400),
+                    OshiFakeHardware.sensors(0.0), clock);
+
+            assertEquals(20.0, sampler.sample().cpuUsagePercent().getAsDouble(), 1e-9);
+            assertEquals(20.0, sampler.sample().cpuUsagePercent().getAsDouble(), 1e-9);
+            assertEquals(30.0, sampler.sample().cpuUsagePercent().getAsDouble(), 1e-9);
         }
 
         @Test
@@ -219,21 +224,26 @@ class OshiMetricsSamplerTest {
         @Test
         void whenOshiThrowsEverywhereSampleStillReturnsAndWarnsOncePerReading() {
             OshiMetricsSampler sampler = new OshiMetricsSampler(OshiFakeHardware.failing(CentralProcessor.class),
-                    OshiFakeHardware.failing(GlobalMemory.class), OshiFakeHardware.failing(Sensors.class), clock);
+                    OshiFakeHardware.failing(GlobalMemory.class), OshiFakeHardware.failing(Sensors.class), clock,
+                    warnings);
 
             for (int i = 0; i < 3; i++) {
                 MetricsSnapshot s = sampler.sample();
                 assertEquals(MetricsSnapshot.builder(FakeTestClock.START).build(), s, "only a timestamp expected");
             }
-            // CPU ticks, frequency, temperature, fans, memory: five readings, each warned about once.
-            assertEquals(5, sampler.warnedReadingCount());
+            // CPU ticks, frequency, temperature, fans, memory: five readings, each warned about once, not thrice.
+            assertEquals(5, warned.size(), String.join("\n", warned));
+            for (String reading : List.of("CPU usage", "CPU frequency", "CPU temperature", "fan speeds", "RAM")) {
+                assertEquals(1, warned.stream().filter(w -> w.startsWith("OSHI failed to read " + reading + ";"))
+                        .count(), reading + " in " + warned);
+            }
         }
 
         @Test
         void aFailingSensorLeavesOnlyItsOwnMetricsOut() {
             tickScript.add(ticks(300, 0, 100, 1500, 100, 0, 0, 0));
             OshiMetricsSampler sampler = new OshiMetricsSampler(processor(), OshiFakeHardware.memory(1000, 400),
-                    OshiFakeHardware.failing(Sensors.class), clock);
+                    OshiFakeHardware.failing(Sensors.class), clock, warnings);
 
             MetricsSnapshot s = sampler.sample();
 
@@ -242,7 +252,9 @@ class OshiMetricsSamplerTest {
             assertTrue(s.ramUsedBytes().isPresent());
             assertFalse(s.cpuTemperatureCelsius().isPresent());
             assertTrue(s.fanSpeedsRpm().isEmpty());
-            assertEquals(2, sampler.warnedReadingCount());
+            assertEquals(2, warned.size(), String.join("\n", warned));
+            assertTrue(warned.get(0).startsWith("OSHI failed to read CPU temperature;"), warned.get(0));
+            assertTrue(warned.get(1).startsWith("OSHI failed to read fan speeds;"), warned.get(1));
         }
 
         @Test
@@ -261,6 +273,8 @@ class OshiMetricsSamplerTest {
             NullPointerException e = assertThrows(NullPointerException.class,
                     () -> new OshiMetricsSampler(p, m, s, null));
             assertTrue(e.getMessage().contains("clock"), e.getMessage());
+            e = assertThrows(NullPointerException.class, () -> new OshiMetricsSampler(p, m, s, clock, null));
+            assertTrue(e.getMessage().contains("warnings"), e.getMessage());
         }
     }
 
@@ -322,15 +336,6 @@ class OshiMetricsSamplerTest {
         void defaultConstructorStampsWithTheSystemClock() {
             Instant s = new OshiMetricsSampler().sample().timestamp();
             assertTrue(s.isAfter(Instant.parse("2024-01-01T00:00:00Z")), "system time expected, got " + s);
-        }
-
-        @Test
-        void tickArraysHaveTheLayoutTheArithmeticAssumes() {
-            assertArrayEquals(new String[] {"USER", "NICE", "SYSTEM", "IDLE", "IOWAIT", "IRQ", "SOFTIRQ", "STEAL"},
-                    Stream.of(CentralProcessor.TickType.values()).map(Enum::name).toArray(String[]::new));
-            for (CentralProcessor.TickType t : CentralProcessor.TickType.values()) {
-                assertEquals(t.ordinal(), t.getIndex(), t.name());
-            }
         }
 
         private boolean hasEntries(String dir) throws IOException {

@@ -1,7 +1,8 @@
 package io.sysmon.internal;
 
 /**
- * The aggregate {@code cpu} line of {@code /proc/stat}, in clock ticks (USER_HZ) since boot.
+ * The aggregate {@code cpu} line of {@code /proc/stat}, in clock ticks (USER_HZ) since boot. OSHI's system tick
+ * counters have the same fields in the same order.
  *
  * <p>guest and guest_nice are not kept: the kernel already counts them inside user and nice.
  *
@@ -16,19 +17,4 @@ package io.sysmon.internal;
  */
 public record CpuTicks(long user, long nice, long system, long idle, long iowait, long irq, long softirq,
         long steal) {
-
-    /** @return every tick counted, busy or idle */
-    public long total() {
-        return user + nice + system + idle + iowait + irq + softirq + steal;
-    }
-
-    /** @return ticks spent idle, waiting for I/O included */
-    public long idleAll() {
-        return idle + iowait;
-    }
-
-    /** @return ticks spent doing work */
-    public long busy() {
-        return total() - idleAll();
-    }
 }

@@ -43,7 +43,7 @@ public final class SensorDiscovery {
         for (HwmonDevice device : hwmons) {
             fans.addAll(device.fans());
         }
-        return new SensorLayout(hwmons, zones, TemperatureChooser.choose(hwmons, zones), cpufreq, cpuinfo, fans);
+        return new SensorLayout(TemperatureChooser.choose(hwmons, zones), cpufreq, cpuinfo, fans);
     }
 
     private static List<HwmonDevice> hwmons(Path classDir, WarnOnce warnings) {

@@ -8,8 +8,6 @@ import java.util.Optional;
 /**
  * Every sensor file a sampler will read, found once at construction.
  *
- * @param hwmons every hwmon device, by index
- * @param zones every thermal zone, by index
  * @param temperature the chosen CPU temperature sensor, or empty when there is none
  * @param cpufreq one entry per distinct {@code scaling_cur_freq} file (CPUs sharing a policy share a file),
  *        by lowest CPU number; empty when no cpufreq file exists
@@ -17,21 +15,16 @@ import java.util.Optional;
  *        only when {@code cpufreq} is empty and those lines exist
  * @param fans every hwmon {@code fan<N>_input}, by hwmon index then N
  */
-public record SensorLayout(List<HwmonDevice> hwmons, List<ThermalZone> zones,
-        Optional<TemperatureSource> temperature, List<CpufreqFile> cpufreq, boolean cpuinfoFrequency,
-        List<Path> fans) {
+public record SensorLayout(Optional<TemperatureSource> temperature, List<CpufreqFile> cpufreq,
+        boolean cpuinfoFrequency, List<Path> fans) {
 
     /**
-     * @param hwmons every hwmon device
-     * @param zones every thermal zone
      * @param temperature the chosen temperature sensor
      * @param cpufreq the distinct cpufreq files
      * @param cpuinfoFrequency whether frequency comes from {@code /proc/cpuinfo}
      * @param fans every fan speed file
      */
     public SensorLayout {
-        hwmons = List.copyOf(hwmons);
-        zones = List.copyOf(zones);
         Objects.requireNonNull(temperature, "temperature");
         cpufreq = List.copyOf(cpufreq);
         fans = List.copyOf(fans);

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The working part of {@link io.sysmon.SysfsMetricsSampler}: checks the root, discovers sensors once, then reads
  * them on each {@link #sample()}. Public only so the sampler and the benchmarks can reach it.
  *
- * <p>Thread-safe: the layout is immutable, the CPU tick state is serialized in {@link CpuUsageTracker}, and
- * {@link WarnOnce} is concurrent.
+ * <p>Thread-safe: the file list is immutable, the CPU tick state is guarded by one lock held across reading
+ * {@code /proc/stat} and updating the {@link CpuUsageTracker}, and {@link WarnOnce} is concurrent.
  */
 public final class SysfsSampling {
 
@@ -42,7 +42,7 @@ public final class SysfsSampling {
     private final Path root;
     private final Clock clock;
     private final WarnOnce warnings;
-    private final SensorLayout layout;
+    private final String sensorSummary;
     private final FileRead stat;
     private final FileRead meminfo;
     private final FileRead cpuinfo;
@@ -51,6 +51,7 @@ public final class SysfsSampling {
     private final FileRead[] temperatureFiles;
     private final FileRead[] fanFiles;
     private final List<FileRead> filesReadPerSample;
+    /** Also the lock that serialises reading {@code /proc/stat} and updating it, as the tracker requires. */
     private final CpuUsageTracker cpu = new CpuUsageTracker();
 
     /**
@@ -67,7 +68,8 @@ public final class SysfsSampling {
         this.stat = new FileRead(this.root.resolve("proc/stat"), PROC_STAT_LIMIT);
         checkProcfs(this.root, stat);
         this.meminfo = new FileRead(this.root.resolve("proc/meminfo"), PROC_MEMINFO_LIMIT);
-        this.layout = SensorDiscovery.discover(this.root, warnings);
+        SensorLayout layout = SensorDiscovery.discover(this.root, warnings);
+        this.sensorSummary = layout.summary();
 
         List<FileRead> files = new ArrayList<>();
         files.add(stat);
@@ -97,7 +99,7 @@ public final class SysfsSampling {
             files.add(fanFiles[i]);
         }
         filesReadPerSample = Collections.unmodifiableList(files);
-        LOG.debug("sampling {}: {}", this.root, layout.summary());
+        LOG.debug("sampling {}: {}", this.root, sensorSummary);
     }
 
     private static void checkProcfs(Path root, FileRead stat) {
@@ -126,14 +128,9 @@ public final class SysfsSampling {
         return root;
     }
 
-    /** @return what discovery found */
-    public SensorLayout layout() {
-        return layout;
-    }
-
     /** @return one line naming the sensors found */
     public String sensorSummary() {
-        return layout.summary();
+        return sensorSummary;
     }
 
     /**
@@ -165,7 +162,7 @@ public final class SysfsSampling {
             if (mem.usedBytes().isPresent()) {
                 snapshot.ramUsedBytes(mem.usedBytes().getAsLong());
             } else {
-                warnings.warn(meminfo.path().toString(), meminfo.path() + (mem.totalBytes().isPresent()
+                warnings.warn(meminfo.path().toString(), () -> meminfo.path() + (mem.totalBytes().isPresent()
                         ? ": neither MemAvailable nor MemFree, Buffers and Cached; RAM used is left out"
                         : ": no positive MemTotal; RAM fields are left out") + " (reported once)");
             }
@@ -193,8 +190,8 @@ public final class SysfsSampling {
     }
 
     private OptionalDouble cpuUsage() {
-        // Reading inside the tracker's lock keeps reads and updates in one order, so no thread measures an
-        // interval against a newer reading than its own.
+        // Reading inside the lock keeps reads and updates in one order, so no thread measures an interval
+        // against a newer reading than its own.
         synchronized (cpu) {
             String text = read(stat, "CPU usage is left out");
             if (text == null) {
@@ -216,8 +213,8 @@ public final class SysfsSampling {
         }
         OptionalDouble mhz = ProcParsers.meanCpuMhz(text);
         if (mhz.isEmpty()) {
-            warnings.warn(cpuinfo.path().toString(),
-                    cpuinfo.path() + ": no well-formed 'cpu MHz' line; CPU frequency is left out (reported once)");
+            warnings.warn(cpuinfo.path().toString(), () -> cpuinfo.path()
+                    + ": no well-formed 'cpu MHz' line; CPU frequency is left out (reported once)");
         }
         return mhz;
     }
@@ -264,13 +261,13 @@ public final class SysfsSampling {
             return file.read();
         } catch (IOException e) {
             warnings.warn(file.path().toString(),
-                    file.path() + ": cannot read (" + e + "); " + leftOut + " (reported once)");
+                    () -> file.path() + ": cannot read (" + e + "); " + leftOut + " (reported once)");
             return null;
         }
     }
 
     private void implausible(FileRead file, String text, String expected, String leftOut) {
-        warnings.warn(file.path().toString(), file.path() + ": '" + excerpt(text) + "' is not a plausible "
+        warnings.warn(file.path().toString(), () -> file.path() + ": '" + excerpt(text) + "' is not a plausible "
                 + expected + "; " + leftOut + " (reported once)");
     }
 

@@ -63,7 +63,7 @@ public final class TemperatureChooser {
             for (ThermalZone zone : zones) {
                 if (zone.index() == 0) {
                     chosen = Optional.of(new TemperatureSource("thermal zone 0 '" + zone.type()
-                            + "' (no CPU sensor found)", List.of(zone.temp()), false));
+                            + "' (no CPU sensor found)", List.of(zone.temp())));
                 }
             }
         }
@@ -89,7 +89,7 @@ public final class TemperatureChooser {
             return Optional.empty();
         }
         return Optional.of(new TemperatureSource("hwmon coretemp hottest of " + cores.size() + " 'Core N'",
-                cores, true));
+                cores));
     }
 
     private static Optional<TemperatureSource> labelled(List<HwmonDevice> hwmons, String name, List<String> labels) {
@@ -140,11 +140,11 @@ public final class TemperatureChooser {
             return Optional.empty();
         }
         return Optional.of(new TemperatureSource("thermal zone " + best.index() + " '" + best.type() + "'",
-                List.of(best.temp()), true));
+                List.of(best.temp())));
     }
 
     private static TemperatureSource single(HwmonDevice device, HwmonDevice.Temperature t) {
         String what = t.label().isEmpty() ? "temp" + t.index() : "'" + t.label() + "'";
-        return new TemperatureSource("hwmon " + device.name() + " " + what, List.of(t.input()), true);
+        return new TemperatureSource("hwmon " + device.name() + " " + what, List.of(t.input()));
     }
 }

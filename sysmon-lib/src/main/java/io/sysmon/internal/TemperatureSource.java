@@ -10,14 +10,12 @@ import java.util.Objects;
  *
  * @param description what was chosen, for {@code sensorSummary()}, such as {@code hwmon coretemp 'Package id 0'}
  * @param files the millidegree files read each sample; the reported value is their maximum
- * @param cpuSensor {@code false} when no CPU sensor exists and this is the {@code thermal_zone0} fallback
  */
-public record TemperatureSource(String description, List<Path> files, boolean cpuSensor) {
+public record TemperatureSource(String description, List<Path> files) {
 
     /**
      * @param description what was chosen
      * @param files the files read each sample, at least one
-     * @param cpuSensor whether it measures the CPU
      */
     public TemperatureSource {
         Objects.requireNonNull(description, "description");

@@ -1,7 +1,6 @@
 package io.sysmon.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -102,7 +101,8 @@ class TemperatureChooserTest {
     void withoutAnyCpuSensorZone0IsTheFallback() {
         Optional<TemperatureSource> source = TemperatureChooser.choose(BOARD_AND_DISKS, BOARD_ZONES);
         assertEquals("thermal zone 0 'acpitz' (no CPU sensor found)", source.orElseThrow().description());
-        assertFalse(source.orElseThrow().cpuSensor());
+        // Marked as no CPU sensor by its description (above), and it reads zone 0, not a board hwmon.
+        assertEquals(List.of(BOARD_ZONES.get(0).temp()), source.orElseThrow().files());
     }
 
     @Test

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Broken sensor files leave their fields out, never throw, and are logged once each through SLF4J however many
- * samples are taken. slf4j-simple (the test binding) writes to whatever {@code System.err} is at the time, so
- * the log is captured by swapping it.
+ * Broken sensor files leave their fields out, never throw, and are logged once each through SLF4J, under the
+ * public class's logger {@code io.sysmon.SysfsMetricsSampler}, however many samples are taken. slf4j-simple (the
+ * test binding) writes to whatever {@code System.err} is at the time, with the logger's name, so the log is
+ * captured by swapping it. {@code SysfsSamplingTest} checks the same tree with a recording sink instead.
  */
 class SysfsMalformedTest {
 
@@ -74,6 +75,10 @@ class SysfsMalformedTest {
                     "warnings naming " + file + " in " + warnings);
         }
         assertEquals(broken.size(), warnings.size(), "one warning per broken file: " + warnings);
+        for (String warning : warnings) {
+            // slf4j-simple's line: "[thread] LEVEL logger - message"; users tune the level under this name.
+            assertTrue(warning.contains(" WARN io.sysmon.SysfsMetricsSampler - "), warning);
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.sysmon.MetricsPayload;
 import io.sysmon.MetricsSampler;
 import io.sysmon.MetricsSnapshot;
+import io.sysmon.SensorLimits;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,22 +146,25 @@ public abstract class MetricsSamplerContract {
     }
 
     /**
-     * Checks that every present value of {@code snapshot} could come from real hardware.
+     * Checks that every present value of {@code snapshot} could come from real hardware: within
+     * {@link SensorLimits}, bounds included, which the library's samplers use to drop broken sensors.
      *
      * @param snapshot the reading to check
      */
     protected static void assertPhysical(MetricsSnapshot snapshot) {
         assertNotNull(snapshot, "sample() must not return null");
         snapshot.cpuUsagePercent().ifPresent(v -> assertTrue(v >= 0 && v <= 100, "cpu usage % out of range: " + v));
-        snapshot.cpuFrequencyMhz().ifPresent(v -> assertTrue(v > 0 && v < 20_000, "cpu MHz out of range: " + v));
-        snapshot.cpuTemperatureCelsius()
-                .ifPresent(v -> assertTrue(v > -60 && v < 150, "cpu temperature out of range: " + v));
+        snapshot.cpuFrequencyMhz()
+                .ifPresent(v -> assertTrue(SensorLimits.isPlausibleCpuMhz(v), "cpu MHz out of range: " + v));
+        snapshot.cpuTemperatureCelsius().ifPresent(v -> assertTrue(SensorLimits.isPlausibleCpuCelsius(v),
+                "cpu temperature out of range: " + v));
         snapshot.ramTotalBytes().ifPresent(v -> assertTrue(v > 0, "ram total must be > 0: " + v));
         snapshot.ramUsedBytes().ifPresent(v -> assertTrue(v >= 0, "ram used must be >= 0: " + v));
         if (snapshot.ramUsedBytes().isPresent() && snapshot.ramTotalBytes().isPresent()) {
             assertTrue(snapshot.ramUsedBytes().getAsLong() <= snapshot.ramTotalBytes().getAsLong(),
                     "ram used exceeds total: " + snapshot);
         }
-        snapshot.fanSpeedsRpm().forEach(v -> assertTrue(v >= 0 && v < 100_000, "fan rpm out of range: " + v));
+        snapshot.fanSpeedsRpm()
+                .forEach(v -> assertTrue(SensorLimits.isPlausibleFanRpm(v), "fan rpm out of range: " + v));
     }
 }

@@ -1,5 +1,8 @@
 package io.sysmon.benchmarks;
 
+import io.sysmon.FakeMetricsSampler;
+import io.sysmon.MetricsPayload;
+import io.sysmon.MetricsSnapshot;
 import io.sysmon.examples.dashboard.DashboardServer;
 import io.sysmon.examples.rules.TimestreamWrite;
 import io.sysmon.examples.store.TimeSeriesStore;
@@ -13,12 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,8 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DashboardBenchmark {
 
     private static final List<String> DEVICES = List.of("my_iot_device_1", "my_iot_device_2", "my_iot_device_3");
-    private static final List<String> MEASURES = List.of("cpu_usage", "cpu_freq", "cpu_temp", "ram_usage",
-            "ram_total", "fan_speed", "ram_percent");
+    /** The measure the Timestream rule adds to the payload's fields. */
+    private static final String RAM_PERCENT = "ram_percent";
     private static final Duration WINDOW = Duration.ofHours(24);
     private static final Duration INTERVAL = Duration.ofSeconds(10);
 
@@ -77,11 +78,15 @@ public class DashboardBenchmark {
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("sysmon-dashboard-bench");
         store = TimeSeriesStore.open(dir);
+        List<FakeMetricsSampler> samplers = new ArrayList<>();
+        for (int i = 0; i < DEVICES.size(); i++) {
+            samplers.add(FakeMetricsSampler.builder().seed(7 + i).scenario(FakeMetricsSampler.Scenario.RANDOM_WALK)
+                    .build());
+        }
         Instant end = Instant.now();
-        SplittableRandom random = new SplittableRandom(7);
         for (Instant t = end.minus(WINDOW); !t.isAfter(end); t = t.plus(INTERVAL)) {
-            for (String device : DEVICES) {
-                store.write(write(device, t, random));
+            for (int i = 0; i < DEVICES.size(); i++) {
+                store.write(write(DEVICES.get(i), samplers.get(i).sample().withTimestamp(t)));
             }
         }
         server = DashboardServer.builder().port(0).metrics(store).alerts(since -> List.of())
@@ -95,12 +100,10 @@ public class DashboardBenchmark {
 
     /** Stops the server and deletes the store's files. */
     @TearDown
-    public void tearDown() throws IOException {
+    public void tearDown() {
         server.close();
         store.close();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        FixtureTrees.delete(dir);
     }
 
     /**
@@ -119,18 +122,33 @@ public class DashboardBenchmark {
         return http.send(devices, HttpResponse.BodyHandlers.ofByteArray()).body().length;
     }
 
-    private static TimestreamWrite write(String device, Instant time, SplittableRandom random) {
+    /** The records the Timestream rule writes for one report of {@code snapshot}. */
+    private static TimestreamWrite write(String device, MetricsSnapshot snapshot) {
         List<TimestreamWrite.Dimension> dimensions = List.of(new TimestreamWrite.Dimension("device_id", device));
-        String seconds = Long.toString(time.getEpochSecond());
+        MetricsPayload payload = MetricsPayload.from(snapshot);
+        Map<String, Number> fields = payload.fields();
+        String seconds = Long.toString(payload.timestampSeconds());
         List<TimestreamWrite.Record> records = new ArrayList<>();
-        for (String measure : MEASURES) {
-            boolean decimal = !measure.equals("cpu_freq") && !measure.startsWith("ram_u") && !measure.equals("ram_total")
-                    && !measure.equals("fan_speed");
-            String value = decimal ? Double.toString(Math.round(random.nextDouble(0, 100) * 10) / 10.0)
-                    : Long.toString(random.nextLong(1_000, 4_000));
-            records.add(new TimestreamWrite.Record(dimensions, measure, value, decimal ? "DOUBLE" : "BIGINT", seconds,
-                    "SECONDS"));
+        for (Map.Entry<String, Number> field : fields.entrySet()) {
+            // The timestamp is each record's time, not a measure.
+            if (!field.getKey().equals(MetricsPayload.TIMESTAMP)) {
+                records.add(record(dimensions, field.getKey(), field.getValue(), seconds));
+            }
+        }
+        Number used = fields.get(MetricsPayload.RAM_USAGE);
+        Number total = fields.get(MetricsPayload.RAM_TOTAL);
+        if (used != null && total != null) {
+            // As the rule's SQL computes it: round(ram_usage * 1000.0 / ram_total) / 10.0.
+            records.add(record(dimensions, RAM_PERCENT,
+                    Math.round(used.longValue() * 1000.0 / total.longValue()) / 10.0, seconds));
         }
         return new TimestreamWrite("aws_iot_demo", "aws_iot_demo", records);
+    }
+
+    private static TimestreamWrite.Record record(List<TimestreamWrite.Dimension> dimensions, String measure,
+            Number value, String seconds) {
+        // The payload holds decimals as Double and integers as Long; the rule keeps those types.
+        return new TimestreamWrite.Record(dimensions, measure, value.toString(),
+                value instanceof Double ? "DOUBLE" : "BIGINT", seconds, "SECONDS");
     }
 }

@@ -34,20 +34,17 @@ final class FixtureTrees {
         }
         Path target = Files.createTempDirectory("sysmon-bench-" + name + "-");
         URI uri = toUri(links);
-        if ("jar".equals(uri.getScheme())) {
-            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                io.sysmon.testkit.FixtureTrees.layOut(jar.getPath("/trees/" + name), jar.getPath("/trees/" + name + ".links"),
-                        target);
-            }
-        } else {
-            Path linksFile = Path.of(uri);
+        // In benchmarks.jar the tree is reachable only through the jar's zip file system, open while it is copied;
+        // run from an IDE, it is on disk.
+        try (FileSystem jar = "jar".equals(uri.getScheme()) ? FileSystems.newFileSystem(uri, Map.of()) : null) {
+            Path linksFile = jar != null ? jar.getPath("/trees/" + name + ".links") : Path.of(uri);
             io.sysmon.testkit.FixtureTrees.layOut(linksFile.resolveSibling(name), linksFile, target);
         }
         return target;
     }
 
     /**
-     * Deletes a tree made by {@link #extract(String)}; symlinks are removed, never followed.
+     * Deletes a directory tree, such as one made by {@link #extract(String)}; symlinks are removed, never followed.
      *
      * @param tree the directory to delete
      */

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.slf4j.LoggerFactory;
 
 /**
  * What one sample costs: the sysfs sampler against the bare cost of reading the same files, and OSHI.
@@ -34,10 +35,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * java -jar examples/benchmarks/target/benchmarks.jar SamplerBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s
  * </pre>
  *
- * <p>{@code bareReads} reads exactly the files {@code sysfsSample} reads per sample, with the same routine
- * ({@link SmallFileReader}) and limits, and nothing else; the sampler's own cost is the difference. The target
- * is {@code sysfsSample <= 1.5 x bareReads}. {@code tree=real} reads this machine's {@code /};
- * {@code tree=intel-desktop} reads a copy of the test fixture with every kind of sensor (14 files per sample).
+ * <p>{@code sysfsSample} measures {@link SysfsMetricsSampler#sample()} through the {@link SysfsSampling} it
+ * delegates to, so that {@code bareReads} can read exactly the files that very instance reads per sample, with
+ * the same routine ({@link SmallFileReader}) and limits, and nothing else; the sampler's own cost is the
+ * difference. The target is {@code sysfsSample <= 1.5 x bareReads}. {@code tree=real} reads this machine's
+ * {@code /}; {@code tree=intel-desktop} reads a copy of the test fixture with every kind of sensor (14 files per
+ * sample).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -54,7 +57,8 @@ public class SamplerBenchmark {
         @Param({"real", "intel-desktop"})
         public String tree;
 
-        SysfsMetricsSampler sampler;
+        /** What {@link SysfsMetricsSampler} wraps, with its warnings under the same logger. */
+        SysfsSampling sampling;
         List<FileRead> files;
         private Path extracted;
 
@@ -70,18 +74,17 @@ public class SamplerBenchmark {
                 extracted = FixtureTrees.extract(tree);
                 root = extracted;
             }
-            sampler = new SysfsMetricsSampler(root);
-            // Discovery is deterministic, so a second instance lists the very files the sampler reads.
-            files = new SysfsSampling(root, Clock.systemUTC(), WarnOnce.toLog()).filesReadPerSample();
+            sampling = new SysfsSampling(root, Clock.systemUTC(),
+                    WarnOnce.toLog(LoggerFactory.getLogger(SysfsMetricsSampler.class)));
+            files = sampling.filesReadPerSample();
             System.out.println();
-            System.out.println("# tree=" + tree + ": " + sampler.sensorSummary() + "; " + files.size()
+            System.out.println("# tree=" + tree + ": " + sampling.sensorSummary() + "; " + files.size()
                     + " files per sample");
         }
 
         /** Removes the unpacked fixture tree. */
         @TearDown
         public void tearDown() {
-            sampler.close();
             if (extracted != null) {
                 FixtureTrees.delete(extracted);
             }
@@ -113,7 +116,7 @@ public class SamplerBenchmark {
      */
     @Benchmark
     public MetricsSnapshot sysfsSample(Sysfs state) {
-        return state.sampler.sample();
+        return state.sampling.sample();
     }
 
     /**
@@ -124,7 +127,7 @@ public class SamplerBenchmark {
     @Benchmark
     public void bareReads(Sysfs state, Blackhole blackhole) throws IOException {
         for (FileRead file : state.files) {
-            blackhole.consume(SmallFileReader.read(file.path(), file.maxBytes()));
+            blackhole.consume(file.read());
         }
     }
 
