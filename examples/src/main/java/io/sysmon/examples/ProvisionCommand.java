@@ -3,6 +3,7 @@ package io.sysmon.examples;
 import io.sysmon.examples.cli.Arguments;
 import io.sysmon.examples.cli.BadValueException;
 import io.sysmon.examples.cli.CommandFailedException;
+import io.sysmon.examples.cli.ThingOptions;
 import io.sysmon.examples.provision.AwsFailures;
 import io.sysmon.examples.provision.CredentialFiles;
 import io.sysmon.examples.provision.DevicePolicy;
@@ -13,11 +14,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -105,48 +108,50 @@ public final class ProvisionCommand implements Callable<Integer> {
     public Integer call() {
         List<String> thingNames = thingNames();
         String policyDocument = policyDocument();
-        CredentialFiles files = new CredentialFiles(certsDir);
-        if (!force) {
-            // Before any AWS call, so that a rerun costs nothing and creates nothing.
-            Provisioning.refuseToOverwrite(files, thingNames);
-        }
-        IotClient iot;
+        List<IotClient> opened = new ArrayList<>(1);
+        Supplier<IotProvisioner> connect = () -> {
+            IotClient iot;
+            try {
+                iot = clients.open(Optional.ofNullable(region));
+            } catch (SdkException e) {
+                throw new CommandFailedException(AwsFailures.describe(e, "iot:DescribeEndpoint"), e);
+            }
+            opened.add(iot);
+            return new IotProvisioner(iot);
+        };
         try {
-            iot = clients.open(Optional.ofNullable(region));
-        } catch (SdkException e) {
-            throw new CommandFailedException(AwsFailures.describe(e, "iot:DescribeEndpoint"), e);
-        }
-        try (iot) {
-            new Provisioning(new IotProvisioner(iot), files, spec.commandLine().getOut())
+            // Provisioning refuses to overwrite files before it connects, so that a rerun costs nothing and
+            // creates nothing.
+            new Provisioning(connect, new CredentialFiles(certsDir), spec.commandLine().getOut())
                     .run(thingNames, policyName, policyDocument, force);
+        } finally {
+            for (IotClient iot : opened) {
+                iot.close();
+            }
         }
         return 0;
     }
 
     private List<String> thingNames() {
         if (things.count != null) {
-            List<String> names = new ArrayList<>();
-            for (int i = 1; i <= things.count; i++) {
-                names.add("my_iot_device_" + i);
-            }
-            return names;
+            return ThingOptions.numbered(things.count);
         }
-        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String name : things.names) {
-            if (!distinct.add(name)) {
+            if (!seen.add(name)) {
                 throw new ParameterException(spec.commandLine(), "--things names " + name + " twice");
             }
         }
-        if (distinct.size() > MAX_DEVICES) {
-            throw new ParameterException(spec.commandLine(), "--things names " + distinct.size()
+        if (seen.size() > MAX_DEVICES) {
+            throw new ParameterException(spec.commandLine(), "--things names " + seen.size()
                     + " things; at most " + MAX_DEVICES + " per run (use AWS IoT bulk registration for more)");
         }
-        return List.copyOf(distinct);
+        return List.copyOf(things.names);
     }
 
     private String policyDocument() {
         if (policyFile == null) {
-            return DevicePolicy.LEAST_PRIVILEGE;
+            return DevicePolicy.leastPrivilege();
         }
         try {
             return Files.readString(policyFile);

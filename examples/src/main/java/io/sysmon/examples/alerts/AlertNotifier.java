@@ -87,11 +87,27 @@ public final class AlertNotifier implements AlertLog, AutoCloseable {
         return open(dataDir, webhook, LOG::warn);
     }
 
+    /**
+     * Opens the notifier in a directory checked already, as {@link #open(Path, Optional)} does otherwise.
+     *
+     * @param dataDir the data directory
+     * @param webhook where to POST each notification as JSON, or empty; check it with {@link #webhookUri}
+     * @return the notifier
+     * @throws UncheckedIOException when the log exists but cannot be read or opened for appending
+     */
+    public static AlertNotifier open(DataDirectory dataDir, Optional<URI> webhook) {
+        webhook.ifPresent(uri -> webhookUri(uri.toString()));
+        return open(dataDir, webhook, LOG::warn);
+    }
+
     /** @param warnings where the warning about unreadable lines goes (a test collects it) */
     static AlertNotifier open(Path dataDir, Optional<URI> webhook, Consumer<String> warnings) {
         webhook.ifPresent(uri -> webhookUri(uri.toString()));
-        Path dir = DataDirectory.prepare(dataDir);
-        AlertNotifier notifier = new AlertNotifier(dir.resolve(LOG_FILE), webhook);
+        return open(DataDirectory.checked(dataDir), webhook, warnings);
+    }
+
+    private static AlertNotifier open(DataDirectory dataDir, Optional<URI> webhook, Consumer<String> warnings) {
+        AlertNotifier notifier = new AlertNotifier(dataDir.path().resolve(LOG_FILE), webhook);
         notifier.load(warnings);
         try {
             notifier.writer = Files.newBufferedWriter(notifier.logFile, StandardCharsets.UTF_8,

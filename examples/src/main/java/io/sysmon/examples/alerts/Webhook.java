@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +32,26 @@ final class Webhook {
 
     private final URI uri;
     private final HttpClient client;
+    private final int maxPending;
+    private final Consumer<String> warnings;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null); // guarded by this
     private int pending; // guarded by this
-    private long dropped; // guarded by this
+    private boolean dropping; // guarded by this; warned once per backlog, until it drains
 
     Webhook(URI uri) {
+        this(uri, MAX_PENDING, LOG::warn);
+    }
+
+    /**
+     * @param maxPending how many notifications may wait for delivery
+     * @param warnings where the once-per-kind warnings go (a test collects them)
+     */
+    Webhook(URI uri, int maxPending, Consumer<String> warnings) {
         this.uri = uri;
         this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.maxPending = maxPending;
+        this.warnings = warnings;
     }
 
     URI uri() {
@@ -47,10 +60,11 @@ final class Webhook {
 
     /** Queues one POST of {@code json}; returns at once. */
     synchronized void post(String json) {
-        if (pending >= MAX_PENDING) {
-            if (dropped++ == 0) {
-                LOG.warn("webhook {}: {} notifications are waiting for delivery; dropping new ones until it catches "
-                        + "up (they are still in notifications.log)", uri, pending);
+        if (pending >= maxPending) {
+            if (!dropping) {
+                dropping = true;
+                warnings.accept("webhook " + uri + ": " + pending + " notifications are waiting for delivery; "
+                        + "dropping new ones until it catches up (they are still in notifications.log)");
             }
             return;
         }
@@ -79,18 +93,21 @@ final class Webhook {
 
     private void done(HttpResponse<Void> response, Throwable failure) {
         synchronized (this) {
-            pending--;
+            if (--pending == 0) {
+                dropping = false; // caught up: a later backlog is news again
+            }
         }
         if (failure != null) {
             Throwable cause = failure.getCause() != null && failure instanceof CompletionException
                     ? failure.getCause() : failure;
             if (reported.add(cause.getClass().getName())) {
-                LOG.warn("webhook {} failed ({}: {}); alerts are still logged in notifications.log (said once per "
-                        + "kind of failure)", uri, cause.getClass().getSimpleName(), cause.getMessage());
+                warnings.accept("webhook " + uri + " failed (" + cause.getClass().getSimpleName() + ": "
+                        + cause.getMessage() + "); alerts are still logged in notifications.log (said once per "
+                        + "kind of failure)");
             }
         } else if (response.statusCode() / 100 != 2 && reported.add("HTTP " + response.statusCode())) {
-            LOG.warn("webhook {} answered HTTP {}; alerts are still logged in notifications.log (said once per "
-                    + "status)", uri, response.statusCode());
+            warnings.accept("webhook " + uri + " answered HTTP " + response.statusCode() + "; alerts are still "
+                    + "logged in notifications.log (said once per status)");
         }
     }
 

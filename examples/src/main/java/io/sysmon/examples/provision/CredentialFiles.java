@@ -1,16 +1,12 @@
 package io.sysmon.examples.provision;
 
+import io.sysmon.examples.store.AtomicFiles;
 import io.sysmon.shadow.ShadowClientConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.CopyOption;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -23,8 +19,9 @@ import java.util.Set;
  * {@link ShadowClientConfig.Builder#credentialsIn(Path)} reads: {@code <thing>-certificate.pem.crt} (644),
  * {@code <thing>-private.pem.key} (600) and {@code AmazonRootCA1.pem}, in a directory of mode 700.
  *
- * <p>Each file is written in one atomic step from a temporary file that is owner-only from its creation, so a
- * key is never readable by others, not even briefly, and a reader never sees half a file.
+ * <p>Each file is written in one atomic step from a temporary file that is owner-only from its creation
+ * ({@link AtomicFiles}), so a key is never readable by others, not even briefly, and a reader never sees half a
+ * file. Not thread-safe.
  */
 public final class CredentialFiles {
 
@@ -38,6 +35,7 @@ public final class CredentialFiles {
     public static final String AMAZON_ROOT_CA_URL = "https://www.amazontrust.com/repository/AmazonRootCA1.pem";
 
     private final Path dir;
+    private Boolean posix; // whether dir's file system has POSIX modes; null until asked
 
     /** @param dir the certificates directory, e.g. {@code certs} */
     public CredentialFiles(Path dir) {
@@ -108,7 +106,8 @@ public final class CredentialFiles {
     }
 
     /**
-     * Writes the thing's key (600), then its certificate (644).
+     * Writes the thing's key (600), then its certificate (644), each in one atomic step from a temporary file that
+     * is owner-only from its creation.
      *
      * @param thingName the thing
      * @param certificate what AWS issued
@@ -118,47 +117,17 @@ public final class CredentialFiles {
      */
     public void write(String thingName, IssuedCertificate certificate, boolean overwrite) throws IOException {
         boolean posix = isPosix();
-        write(privateKeyFile(thingName), certificate.privateKeyPem(), KEY_MODE, posix, overwrite);
-        write(certificateFile(thingName), certificate.certificatePem(), CERTIFICATE_MODE, posix, overwrite);
+        AtomicFiles.write(privateKeyFile(thingName), certificate.privateKeyPem(), StandardCharsets.US_ASCII,
+                posix ? KEY_MODE : null, overwrite);
+        AtomicFiles.write(certificateFile(thingName), certificate.certificatePem(), StandardCharsets.US_ASCII,
+                posix ? CERTIFICATE_MODE : null, overwrite);
     }
 
+    /** Asked once: every file goes in the one directory. */
     private boolean isPosix() throws IOException {
-        Path existing = dir.toAbsolutePath();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
+        if (posix == null) {
+            posix = AtomicFiles.supportsPosix(dir);
         }
-        return existing != null
-                && Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
-    }
-
-    private static void write(Path file, String text, Set<PosixFilePermission> mode, boolean posix,
-            boolean overwrite) throws IOException {
-        FileAttribute<?>[] ownerOnly = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(KEY_MODE)}
-                : new FileAttribute<?>[0];
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp",
-                ownerOnly);
-        try {
-            Files.writeString(temporary, text, StandardCharsets.US_ASCII);
-            if (posix) {
-                Files.setPosixFilePermissions(temporary, mode);
-            }
-            move(temporary, file, overwrite);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void move(Path from, Path to, boolean overwrite) throws IOException {
-        if (!overwrite) {
-            Files.move(from, to); // throws FileAlreadyExistsException rather than replace
-            return;
-        }
-        CopyOption[] replace = {StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING};
-        try {
-            Files.move(from, to, replace);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        return posix;
     }
 }

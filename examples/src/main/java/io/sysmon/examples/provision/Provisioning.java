@@ -27,7 +27,7 @@ public final class Provisioning {
 
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
-    private final IotProvisioner aws;
+    private final Supplier<IotProvisioner> connect;
     private final CredentialFiles files;
     private final PrintWriter out;
 
@@ -37,9 +37,23 @@ public final class Provisioning {
      * @param out where progress goes
      */
     public Provisioning(IotProvisioner aws, CredentialFiles files, PrintWriter out) {
-        this.aws = Objects.requireNonNull(aws, "aws");
+        this(constant(Objects.requireNonNull(aws, "aws")), files, out);
+    }
+
+    /**
+     * @param connect opens the AWS IoT calls, once, when {@link #run} gets past its checks: a run that refuses
+     *     to overwrite files opens no client; it may throw a {@link CommandFailedException}
+     * @param files where the credentials go
+     * @param out where progress goes
+     */
+    public Provisioning(Supplier<IotProvisioner> connect, CredentialFiles files, PrintWriter out) {
+        this.connect = Objects.requireNonNull(connect, "connect");
         this.files = Objects.requireNonNull(files, "files");
         this.out = Objects.requireNonNull(out, "out");
+    }
+
+    private static Supplier<IotProvisioner> constant(IotProvisioner aws) {
+        return () -> aws;
     }
 
     /**
@@ -49,12 +63,13 @@ public final class Provisioning {
      * @param overwrite whether existing key and certificate files may be replaced
      * @return the device data endpoint
      * @throws CommandFailedException when a file exists and {@code overwrite} is false (before any AWS call), or
-     *     when a call or a file write fails
+     *     when connecting, a call or a file write fails
      */
     public String run(List<String> thingNames, String policyName, String policyDocument, boolean overwrite) {
         if (!overwrite) {
             refuseToOverwrite(files, thingNames);
         }
+        IotProvisioner aws = connect.get();
         try {
             if (files.prepareDirectory()) {
                 out.println(files.dir() + ": mode set to 700 (owner only), as private keys live here");
@@ -80,7 +95,7 @@ public final class Provisioning {
         }
 
         for (String thing : thingNames) {
-            provision(thing, policyName, overwrite, progress);
+            provision(aws, thing, policyName, overwrite, progress);
             progress.done(thing);
         }
 
@@ -96,8 +111,8 @@ public final class Provisioning {
     }
 
     /**
-     * Checks, before anything else, that no thing's certificate or key file exists; the command calls it before
-     * it even opens an AWS client, and {@link #run} calls it again.
+     * Checks, before anything else, that no thing's certificate or key file exists; {@link #run} calls it before it
+     * even connects to AWS.
      *
      * @param files where the credentials go
      * @param thingNames the things about to be provisioned
@@ -113,7 +128,8 @@ public final class Provisioning {
         }
     }
 
-    private void provision(String thing, String policyName, boolean overwrite, Progress progress) {
+    private void provision(IotProvisioner aws, String thing, String policyName, boolean overwrite,
+            Progress progress) {
         boolean created = call(progress, thing, "CreateThing", "iot:CreateThing", () -> aws.ensureThing(thing));
         IssuedCertificate certificate = call(progress, thing, "CreateKeysAndCertificate",
                 "iot:CreateKeysAndCertificate", aws::createActiveCertificate);

@@ -18,7 +18,6 @@ import java.util.Set;
  */
 final class Actions {
 
-    static final Set<String> TIME_UNITS = Set.of("SECONDS", "MILLISECONDS", "MICROSECONDS", "NANOSECONDS");
     private static final int MAX_TIMESTREAM_RECORDS = 100;
 
     private Actions() {
@@ -119,7 +118,7 @@ final class Actions {
                 timeValue = t.template("value", true);
                 String unit = t.optional("unit");
                 if (unit != null) {
-                    if (TIME_UNITS.contains(unit)) {
+                    if (TimestreamWrite.TIME_UNITS.contains(unit)) {
                         timeUnit = unit;
                     } else {
                         t.problem("'unit' must be SECONDS, MILLISECONDS, MICROSECONDS or NANOSECONDS, got '"
@@ -327,7 +326,7 @@ final class Actions {
             }
         }
         String unit = p.optional("timestampUnit");
-        if (unit != null && !TIME_UNITS.contains(unit)) {
+        if (unit != null && !TimestreamWrite.TIME_UNITS.contains(unit)) {
             p.problem("'timestampUnit' must be SECONDS, MILLISECONDS, MICROSECONDS or NANOSECONDS, got '" + unit
                     + "'");
         }

@@ -45,7 +45,6 @@ public final class IotSql {
     private final Expr where;
     private final String whereText;
     private final Expr[] setExprs;
-    private final List<String> variableNames;
     private final Map<String, Integer> variableSlots;
 
     IotSql(String sql, SqlVersion version, TopicFilter from, boolean selectValue, List<Item> items, Expr where,
@@ -59,7 +58,6 @@ public final class IotSql {
         this.where = where;
         this.whereText = whereText;
         this.setExprs = setExprs;
-        this.variableNames = List.copyOf(variableNames);
         Map<String, Integer> slots = new LinkedHashMap<>();
         for (int i = 0; i < variableNames.size(); i++) {
             slots.put(variableNames.get(i), i);
@@ -136,28 +134,31 @@ public final class IotSql {
             return Optional.empty();
         }
         EvalContext c = new EvalContext(message, RuleEngine::randomUuid);
-        c.enter(this);
-        runSet(c);
-        if (!where(c)) {
+        if (enterAndWhere(c) != Values.TRUE) {
             return Optional.empty();
         }
         return Optional.of(select(c));
     }
 
-    /** Evaluates the SET clause into the context's variables. */
-    void runSet(EvalContext c) {
+    /**
+     * Positions the context on this statement and runs the SET clause into its variables: what templates and
+     * the other clauses then see.
+     */
+    void enter(EvalContext c) {
+        c.enter(this);
         for (int i = 0; i < setExprs.length; i++) {
             c.vars[i] = setExprs[i].eval(c);
         }
     }
 
-    /** @return whether the WHERE clause (if any) is true */
-    boolean where(EvalContext c) {
-        return where == null || whereValue(c) == Values.TRUE;
-    }
-
-    /** @return the WHERE clause's value: true, false, or Undefined (never a string or number here) */
-    JsonNode whereValue(EvalContext c) {
+    /**
+     * The first half of every evaluation, up to the decision; {@link #select} is the second.
+     *
+     * @return the WHERE clause's value after {@link #enter}: true (also without a WHERE clause), false, or
+     *     Undefined (never a string or number here)
+     */
+    JsonNode enterAndWhere(EvalContext c) {
+        enter(c);
         if (where == null) {
             return Values.TRUE;
         }

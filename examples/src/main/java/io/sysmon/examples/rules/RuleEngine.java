@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -35,6 +36,9 @@ public final class RuleEngine {
     /** The distinct FROM filters (rules often share one), and which one each rule uses. */
     private final TopicFilter[] filters;
     private final int[] filterOf;
+    /** Each rule's outcome for a message it is not evaluated for, made once as they never change. */
+    private final RuleOutcome[] topicNotMatched;
+    private final RuleOutcome[] disabled;
 
     /**
      * @param rules the rules, evaluated in this order
@@ -62,6 +66,13 @@ public final class RuleEngine {
             filterOf[i] = index;
         }
         this.filters = distinct.toArray(new TopicFilter[0]);
+        this.topicNotMatched = new RuleOutcome[filterOf.length];
+        this.disabled = new RuleOutcome[filterOf.length];
+        for (int i = 0; i < filterOf.length; i++) {
+            TopicRule rule = this.rules.get(i);
+            topicNotMatched[i] = new RuleOutcome(rule, RuleOutcome.Status.TOPIC_NOT_MATCHED, "true", null);
+            disabled[i] = new RuleOutcome(rule, RuleOutcome.Status.DISABLED, "true", null);
+        }
     }
 
     /** @return the rules */
@@ -87,29 +98,45 @@ public final class RuleEngine {
      * @return the rules that fired, in rule order, each with its action requests
      */
     public List<RuleMatch> evaluate(Message message) {
+        List<RuleOutcome> outcomes = evaluateAll(message);
+        List<RuleMatch> matches = new ArrayList<>(outcomes.size());
+        for (RuleOutcome outcome : outcomes) {
+            if (outcome.match() != null) {
+                matches.add(outcome.match());
+            }
+        }
+        return matches;
+    }
+
+    /**
+     * Evaluates every enabled rule against one message and says what each rule did: the one evaluation a caller
+     * needs when it acts both on the rules that fired and on those whose WHERE was false (e.g. to resolve an
+     * alert). A disabled rule is not evaluated: its outcome is {@link RuleOutcome.Status#DISABLED} without a match
+     * (unlike {@link #test}, which evaluates it anyway).
+     *
+     * @param message a message
+     * @return one outcome per rule, in rule order
+     */
+    public List<RuleOutcome> evaluateAll(Message message) {
         EvalContext c = new EvalContext(message, uuids);
-        List<RuleMatch> matches = new ArrayList<>(rules.size());
+        List<RuleOutcome> outcomes = new ArrayList<>(rules.size());
         String topic = message.topic();
         byte[] filterMatched = new byte[filters.length]; // 0 not tried yet, 1 matches, 2 does not
         for (int i = 0; i < rules.size(); i++) {
             TopicRule rule = rules.get(i);
-            if (rule.disabled()) {
-                continue;
-            }
             int f = filterOf[i];
             if (filterMatched[f] == 0) {
                 filterMatched[f] = filters[f].matches(topic) ? (byte) 1 : (byte) 2;
             }
             if (filterMatched[f] != 1) {
-                continue;
-            }
-            c.enter(rule.sql());
-            rule.sql().runSet(c);
-            if (rule.sql().where(c)) {
-                matches.add(fire(rule, c));
+                outcomes.add(topicNotMatched[i]);
+            } else if (rule.disabled()) {
+                outcomes.add(disabled[i]);
+            } else {
+                outcomes.add(outcome(rule, c, RuleOutcome.Status.FIRED));
             }
         }
-        return matches;
+        return outcomes;
     }
 
     /**
@@ -124,17 +151,41 @@ public final class RuleEngine {
         if (!rule.sql().from().matches(message.topic())) {
             return new RuleOutcome(rule, RuleOutcome.Status.TOPIC_NOT_MATCHED, "true", null);
         }
+        return outcome(rule, new EvalContext(message, uuids),
+                rule.disabled() ? RuleOutcome.Status.DISABLED : RuleOutcome.Status.FIRED);
+    }
+
+    /**
+     * Renders a rule's error action for actions that failed outside this engine, e.g. a file that could not be
+     * written where the request said: the same request AWS would send, with the action's templates evaluated
+     * against the message and AWS's error document as its payload.
+     *
+     * @param rule the rule whose actions failed
+     * @param message the message it was evaluating
+     * @param failures what failed, at least one
+     * @return the error action's request, or empty when the rule has no error action
+     * @throws IllegalArgumentException when {@code failures} is empty
+     */
+    public Optional<ActionRequest> renderErrorAction(TopicRule rule, Message message, List<ActionFailure> failures) {
+        if (failures.isEmpty()) {
+            throw new IllegalArgumentException("an error action needs at least one failure");
+        }
+        if (rule.errorAction().isEmpty()) {
+            return Optional.empty();
+        }
         EvalContext c = new EvalContext(message, uuids);
-        c.enter(rule.sql());
-        rule.sql().runSet(c);
-        JsonNode where = rule.sql().whereValue(c);
+        rule.sql().enter(c); // templates may read the rule's SET variables
+        return renderErrorAction(rule, c, failures);
+    }
+
+    /** @param passing what the rule's outcome is when its WHERE is true */
+    private static RuleOutcome outcome(TopicRule rule, EvalContext c, RuleOutcome.Status passing) {
+        JsonNode where = rule.sql().enterAndWhere(c);
         if (where != Values.TRUE) {
             return new RuleOutcome(rule, RuleOutcome.Status.WHERE_NOT_TRUE,
                     where.isMissingNode() ? "Undefined" : where.asText(), null);
         }
-        RuleMatch match = fire(rule, c);
-        return new RuleOutcome(rule, rule.disabled() ? RuleOutcome.Status.DISABLED : RuleOutcome.Status.FIRED,
-                "true", match);
+        return new RuleOutcome(rule, passing, "true", fire(rule, c));
     }
 
     private static RuleMatch fire(TopicRule rule, EvalContext c) {
@@ -152,16 +203,16 @@ public final class RuleEngine {
                 failures.add((ActionFailure) r);
             }
         }
-        List<ActionRequest> errorRequests = List.of();
-        if (failures != null && rule.errorAction().isPresent()) {
-            errorRequests = List.of(rule.errorAction().get().render(c, errorDocument(rule, c, failures)));
-        }
+        List<ActionRequest> errorRequests = failures == null ? List.of()
+                : renderErrorAction(rule, c, failures).map(List::of).orElse(List.of());
         return new RuleMatch(rule, result, requests, errorRequests);
     }
 
-    /** @return the document AWS sends to an error action: the rule, the message and what failed */
-    private static JsonNode errorDocument(TopicRule rule, EvalContext c, List<ActionFailure> failures) {
-        return errorDocument(rule, c.message, c.uuids.get(), failures);
+    /** @param c the message's context, already entered on the rule */
+    private static Optional<ActionRequest> renderErrorAction(TopicRule rule, EvalContext c,
+            List<ActionFailure> failures) {
+        return rule.errorAction().map(action -> action.render(c,
+                errorDocument(rule, c.message, c.uuids.get(), failures)));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.sysmon.examples.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ final class Template {
     }
 
     /**
-     * @throws BadTemplateException for an unclosed {@code ${} or an expression that does not compile
+     * @throws BadTemplateException for an unclosed <code>${</code> or an expression that does not compile
      */
     static Template compile(String text, SqlVersion version, Map<String, Integer> variables) {
         List<String> literals = new ArrayList<>();
@@ -124,14 +123,6 @@ final class Template {
         }
         sb.append(literals[exprs.length]);
         return sb.toString();
-    }
-
-    /** @return the value of a template that is one {@code ${expression}} and nothing else; else null */
-    JsonNode value(EvalContext c) {
-        if (exprs.length == 1 && literals[0].isEmpty() && literals[1].isEmpty()) {
-            return exprs[0].eval(c);
-        }
-        return null;
     }
 
     @Override

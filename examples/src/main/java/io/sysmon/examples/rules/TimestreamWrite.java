@@ -3,6 +3,7 @@ package io.sysmon.examples.rules;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The records a {@code timestream} action writes for one message: one per attribute of the SELECT result, each
@@ -14,6 +15,9 @@ import java.util.List;
  */
 public record TimestreamWrite(String databaseName, String tableName, List<Record> records)
         implements ActionRequest {
+
+    /** The units a Timestream record's time may be in (and an InfluxDB action's {@code timestampUnit}). */
+    public static final Set<String> TIME_UNITS = Set.of("SECONDS", "MILLISECONDS", "MICROSECONDS", "NANOSECONDS");
 
     /** @param records copied */
     public TimestreamWrite {

@@ -314,7 +314,10 @@ final class Values {
         return bool(same(a, b));
     }
 
-    /** The {@code <>} operator: Undefined with an Undefined operand, true for mismatched types, Null <> Null false. */
+    /**
+     * The {@code <>} operator: Undefined with an Undefined operand, true for mismatched types, {@code Null <> Null}
+     * false.
+     */
     static JsonNode notEqual(JsonNode a, JsonNode b) {
         if (a.isMissingNode() || b.isMissingNode()) {
             return UNDEFINED;

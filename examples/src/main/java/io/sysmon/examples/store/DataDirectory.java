@@ -11,10 +11,37 @@ import java.nio.file.Path;
 /**
  * Checks the directories the local cloud writes to: created when missing, and proven writable by creating and
  * deleting a file in them (a permission check alone would pass for root on a read-only file system).
+ *
+ * <p>An instance is a directory that passed the check: what opens several stores in one directory hands them, so
+ * that it is checked once rather than by each of them.
  */
 public final class DataDirectory {
 
-    private DataDirectory() {
+    private final Path path;
+
+    private DataDirectory(Path path) {
+        this.path = path;
+    }
+
+    /**
+     * Checks {@code dir} as {@link #prepare} does.
+     *
+     * @param dir the directory
+     * @return it, checked
+     * @throws DataDirectoryException naming the directory and why it cannot be used
+     */
+    public static DataDirectory checked(Path dir) {
+        return new DataDirectory(prepare(dir));
+    }
+
+    /** @return the directory, absolute and normalised */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
     }
 
     /**

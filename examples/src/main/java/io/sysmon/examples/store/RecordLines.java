@@ -27,7 +27,6 @@ final class RecordLines {
 
     static final String DEVICE_DIMENSION = "device_id";
     static final Set<String> VALUE_TYPES = Set.of("DOUBLE", "BIGINT", "BOOLEAN", "VARCHAR");
-    static final Set<String> TIME_UNITS = Set.of("SECONDS", "MILLISECONDS", "MICROSECONDS", "NANOSECONDS");
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -55,12 +54,14 @@ final class RecordLines {
     }
 
     /**
-     * @return the line, or null when the value is not of its type or the time does not fit in milliseconds;
-     *     the value is parsed once, here
+     * Every check of a record, whichever way it came: the value type, the time unit, the value against its type and
+     * the time against the unit. The value is parsed once, here.
+     *
+     * @return the line, or null when a check fails
      */
     private static Line checked(Map<String, String> dimensions, String measureName, String type, String value,
             long time, String unit) {
-        if (!VALUE_TYPES.contains(type) || !TIME_UNITS.contains(unit)) {
+        if (!VALUE_TYPES.contains(type) || !TimestreamWrite.TIME_UNITS.contains(unit) || !fitsMillis(time, unit)) {
             return null;
         }
         double number = numeric(type, value);
@@ -78,12 +79,16 @@ final class RecordLines {
             default:
                 valid = true;
         }
+        return valid ? new Line(dimensions, measureName, type, value, time, unit, number) : null;
+    }
+
+    private static boolean fitsMillis(long time, String unit) {
         try {
             toMillis(time, unit);
+            return true;
         } catch (ArithmeticException e) {
-            valid = false;
+            return false;
         }
-        return valid ? new Line(dimensions, measureName, type, value, time, unit, number) : null;
     }
 
     /**
@@ -99,27 +104,38 @@ final class RecordLines {
         for (TimestreamWrite.Dimension d : r.dimensions()) {
             dimensions.put(d.name(), d.value());
         }
-        if (!TIME_UNITS.contains(r.timeUnit())) {
-            throw new IllegalArgumentException("time unit '" + r.timeUnit() + "' is not one of " + TIME_UNITS);
-        }
         long time;
         try {
             time = Long.parseLong(r.time());
-            toMillis(time, r.timeUnit());
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("time '" + r.time() + "' is not a whole number of "
-                    + r.timeUnit().toLowerCase(java.util.Locale.ROOT) + " since the epoch");
-        }
-        if (!VALUE_TYPES.contains(r.measureValueType())) {
-            throw new IllegalArgumentException("measure value type '" + r.measureValueType() + "' is not one of "
-                    + VALUE_TYPES);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(whyInvalid(r, null));
         }
         Line line = checked(dimensions, r.measureName(), r.measureValueType(), r.measureValue(), time, r.timeUnit());
         if (line == null) {
-            throw new IllegalArgumentException("measure '" + r.measureName() + "' has value '" + r.measureValue()
-                    + "', not a " + r.measureValueType());
+            throw new IllegalArgumentException(whyInvalid(r, time));
         }
         return line;
+    }
+
+    /**
+     * Only for a record {@link #checked} refused, so a valid one is checked once.
+     *
+     * @param time the record's time, or null when it is not a whole number
+     * @return the first of its checks that fails, in words
+     */
+    private static String whyInvalid(TimestreamWrite.Record r, Long time) {
+        if (!TimestreamWrite.TIME_UNITS.contains(r.timeUnit())) {
+            return "time unit '" + r.timeUnit() + "' is not one of " + TimestreamWrite.TIME_UNITS;
+        }
+        if (time == null || !fitsMillis(time, r.timeUnit())) {
+            return "time '" + r.time() + "' is not a whole number of "
+                    + r.timeUnit().toLowerCase(java.util.Locale.ROOT) + " since the epoch";
+        }
+        if (!VALUE_TYPES.contains(r.measureValueType())) {
+            return "measure value type '" + r.measureValueType() + "' is not one of " + VALUE_TYPES;
+        }
+        return "measure '" + r.measureName() + "' has value '" + r.measureValue() + "', not a "
+                + r.measureValueType();
     }
 
     /** Appends {@code line} and a newline to {@code out}. */
@@ -150,8 +166,13 @@ final class RecordLines {
      * @return the record, or {@code null} when the line is not a complete, valid record
      */
     static Line parse(byte[] bytes, int offset, int length) {
-        Line line = new FastParser(bytes, offset, length).line();
+        Line line = parseAsWritten(bytes, offset, length);
         return line != null ? line : parseAnyJson(bytes, offset, length);
+    }
+
+    /** The fast parse: only a line exactly as {@link #write} writes it, without escapes; else null. */
+    static Line parseAsWritten(byte[] bytes, int offset, int length) {
+        return new FastParser(bytes, offset, length).line();
     }
 
     /** The general parse: any field order, escapes, extra fields. */
@@ -255,7 +276,7 @@ final class RecordLines {
             }
             time = negative ? -time : time;
             String unit = expect(",\"time_unit\":") ? string() : null;
-            if (unit == null || !TIME_UNITS.contains(unit) || !expect(",\"dimensions\":{")) {
+            if (unit == null || !expect(",\"dimensions\":{")) {
                 return null;
             }
             Map<String, String> dimensions = new LinkedHashMap<>(4);

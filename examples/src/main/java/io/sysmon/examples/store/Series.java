@@ -64,16 +64,6 @@ final class Series {
         }
     }
 
-    /** @return how many points the series holds */
-    int size() {
-        lock.readLock().lock();
-        try {
-            return size;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     /**
      * @param from the window's start, epoch milliseconds, inclusive
      * @param to its end, inclusive

@@ -1,7 +1,9 @@
 /**
  * The local time-series store: {@link io.sysmon.examples.store.MetricsQuery} is what dashboards read,
  * {@link io.sysmon.examples.store.TimeSeriesStore} the local stand-in for Amazon Timestream that the rules'
- * {@code timestream} action writes to.
+ * {@code timestream} action writes to. {@link io.sysmon.examples.store.DataDirectory} and
+ * {@link io.sysmon.examples.store.AtomicFiles} are the file-system helpers the rest of the local cloud (and
+ * {@code sysmon provision}) share.
  *
  * <p>Files: {@code <dataDir>/timestream/<database>/<table>/<yyyy-MM-dd>.jsonl}, one per UTC day of the records'
  * time, appended to and never rewritten. Each line is one record in the shape of Timestream's {@code WriteRecords}

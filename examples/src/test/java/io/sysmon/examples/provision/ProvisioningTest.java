@@ -60,7 +60,7 @@ class ProvisioningTest {
 
     private String run(IotClient iot, List<String> things, boolean overwrite) {
         return new Provisioning(new IotProvisioner(iot), new CredentialFiles(certs()), new PrintWriter(out, true))
-                .run(things, POLICY, DevicePolicy.LEAST_PRIVILEGE, overwrite);
+                .run(things, POLICY, DevicePolicy.leastPrivilege(), overwrite);
     }
 
     @Test
@@ -73,7 +73,7 @@ class ProvisioningTest {
         order.verify(iot).describeEndpoint(DescribeEndpointRequest.builder().endpointType("iot:Data-ATS").build());
         order.verify(iot).getPolicy(GetPolicyRequest.builder().policyName(POLICY).build());
         order.verify(iot).createPolicy(CreatePolicyRequest.builder()
-                .policyName(POLICY).policyDocument(DevicePolicy.LEAST_PRIVILEGE).build());
+                .policyName(POLICY).policyDocument(DevicePolicy.leastPrivilege()).build());
         for (int n = 1; n <= 2; n++) {
             String thing = TWO.get(n - 1);
             order.verify(iot).createThing(CreateThingRequest.builder().thingName(thing).build());

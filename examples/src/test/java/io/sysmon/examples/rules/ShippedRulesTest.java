@@ -35,8 +35,9 @@ class ShippedRulesTest {
     private static final Clock CLOCK = Clock.fixed(SAMPLED, ZoneOffset.UTC);
     private static final List<TimestreamWrite.Dimension> DIMENSIONS =
             List.of(new TimestreamWrite.Dimension("device_id", DEVICE));
-    private static final List<String> METRICS =
-            List.of("cpu_usage", "cpu_freq", "cpu_temp", "ram_usage", "ram_total", "fan_speed");
+    /** Every metric of the device's payload, in its order: the rules pass each one on. */
+    private static final List<String> METRICS = MetricsPayload.FIELD_NAMES.stream()
+            .filter(name -> !name.equals(MetricsPayload.TIMESTAMP)).toList();
 
     private final RuleEngine engine = new RuleEngine(ShippedRules.load(), () -> ID);
 

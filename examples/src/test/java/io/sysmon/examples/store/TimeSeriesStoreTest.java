@@ -250,6 +250,29 @@ class TimeSeriesStoreTest {
     }
 
     @Test
+    void anInvalidRecordIsRefusedNamingItsFirstProblem() {
+        List<TimestreamWrite.Dimension> dims = List.of(new TimestreamWrite.Dimension("device_id", "dev_a"));
+        String t0 = Long.toString(T0);
+        Map<TimestreamWrite.Record, String> refused = Map.of(
+                new TimestreamWrite.Record(dims, "m", "1", "BIGINT", t0, "DAYS"),
+                "time unit 'DAYS' is not one of " + TimestreamWrite.TIME_UNITS,
+                new TimestreamWrite.Record(dims, "m", "1", "BIGINT", "soon", "DAYS"),
+                "time unit 'DAYS' is not one of " + TimestreamWrite.TIME_UNITS,
+                new TimestreamWrite.Record(dims, "m", "1", "BIGINT", "soon", "SECONDS"),
+                "time 'soon' is not a whole number of seconds since the epoch",
+                new TimestreamWrite.Record(dims, "m", "1", "BIGINT", Long.toString(Long.MAX_VALUE), "SECONDS"),
+                "time '" + Long.MAX_VALUE + "' is not a whole number of seconds since the epoch",
+                new TimestreamWrite.Record(dims, "m", "1", "INT", t0, "SECONDS"),
+                "measure value type 'INT' is not one of " + RecordLines.VALUE_TYPES,
+                new TimestreamWrite.Record(dims, "m", "yes", "BOOLEAN", t0, "SECONDS"),
+                "measure 'm' has value 'yes', not a BOOLEAN",
+                new TimestreamWrite.Record(List.of(), "m", "1", "BIGINT", t0, "SECONDS"),
+                "record 'm' has no dimension");
+        refused.forEach((record, message) -> assertEquals(message,
+                assertThrows(IllegalArgumentException.class, () -> RecordLines.of(record)).getMessage()));
+    }
+
+    @Test
     void unreadableLinesAreSkippedWithOneWarningPerFile() throws Exception {
         Path table = Files.createDirectories(dir.resolve("timestream/aws_iot_demo/aws_iot_demo"));
         try (TimeSeriesStore store = open()) {
@@ -369,6 +392,21 @@ class TimeSeriesStoreTest {
     }
 
     @Test
+    void theFastParserReadsAPlainLineAsTheJsonParserDoes() {
+        for (TimestreamWrite.Record r : write("my_iot_device_1", T0, "cpu_usage", 17.25, "ram_total", 8589934592L,
+                "fan", true, "state", "idle").records()) {
+            RecordLines.Line line = RecordLines.of(r);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            RecordLines.write(line, out);
+            byte[] bytes = out.toByteArray();
+            RecordLines.Line fast = RecordLines.parseAsWritten(bytes, 0, bytes.length - 1);
+            assertEquals(line, fast, "the fast parser reads what write writes without escapes");
+            assertEquals(RecordLines.parseAnyJson(bytes, 0, bytes.length - 1), fast);
+            assertEquals(line, RecordLines.parse(bytes, 0, bytes.length - 1));
+        }
+    }
+
+    @Test
     void theLineFormatParsesWhatItWritesAndNothingElse() {
         TimestreamWrite w = write("dev \"a\"", T0, "cpu_usage", 1.5);
         RecordLines.Line line = RecordLines.of(w.records().get(0));
@@ -377,6 +415,7 @@ class TimeSeriesStoreTest {
         byte[] bytes = out.toByteArray();
         assertEquals('\n', bytes[bytes.length - 1]);
         assertEquals(line, RecordLines.parse(bytes, 0, bytes.length - 1));
+        assertNull(RecordLines.parseAsWritten(bytes, 0, bytes.length - 1), "an escape is the JSON parser's job");
         for (String junk : List.of("", "{}", "[]", "null", "{\"time\":1}", new String(bytes, 0, 30,
                 StandardCharsets.UTF_8), new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8) + "x",
                 new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8).replace("1.5", "x"),

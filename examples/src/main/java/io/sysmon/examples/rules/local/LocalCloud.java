@@ -57,13 +57,13 @@ public final class LocalCloud implements AutoCloseable {
      */
     public static LocalCloud open(Path dataDir, Optional<URI> webhook) {
         Objects.requireNonNull(webhook, "webhook");
-        Path dir = DataDirectory.prepare(Objects.requireNonNull(dataDir, "dataDir"));
-        TimeSeriesStore store = TimeSeriesStore.open(dir);
+        DataDirectory dir = DataDirectory.checked(Objects.requireNonNull(dataDir, "dataDir"));
+        TimeSeriesStore store = TimeSeriesStore.open(dir.path());
         AlertNotifier alerts = null;
         try {
             alerts = AlertNotifier.open(dir, webhook);
             LocalRuleRunner runner = LocalRuleRunner.builder(dir, store, alerts).build();
-            return new LocalCloud(dir, store, alerts, runner);
+            return new LocalCloud(dir.path(), store, alerts, runner);
         } catch (RuntimeException e) {
             if (alerts != null) {
                 alerts.close();

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sysmon.examples.rules.InfluxDbWrite;
 import io.sysmon.examples.rules.S3PutObject;
+import io.sysmon.examples.store.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -49,18 +49,7 @@ final class LocalFiles {
         Path target = objectPath(put.bucketName(), put.key());
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), ".put-", ".tmp");
-            try {
-                Files.writeString(temporary, put.body(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.write(target, put.body(), StandardCharsets.UTF_8, null, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -148,13 +137,21 @@ final class LocalFiles {
         return safe.isEmpty() ? "default" : safe;
     }
 
+    /** The folder is created when a write finds it missing, rather than checked before every line. */
     private static void append(Path file, String text) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            try {
+                appendToExisting(file, text);
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(file.getParent());
+                appendToExisting(file, text);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void appendToExisting(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

@@ -1,8 +1,7 @@
 package io.sysmon.examples.rules.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sysmon.MetricsPayload;
 import io.sysmon.examples.alerts.AlertNotifier;
 import io.sysmon.examples.rules.ActionFailure;
 import io.sysmon.examples.rules.ActionRequest;
@@ -10,7 +9,6 @@ import io.sysmon.examples.rules.CloudWatchLogsPut;
 import io.sysmon.examples.rules.InfluxDbWrite;
 import io.sysmon.examples.rules.Message;
 import io.sysmon.examples.rules.OtherActionRequest;
-import io.sysmon.examples.rules.RuleAction;
 import io.sysmon.examples.rules.RuleEngine;
 import io.sysmon.examples.rules.RuleMatch;
 import io.sysmon.examples.rules.RuleOutcome;
@@ -23,15 +21,14 @@ import io.sysmon.examples.store.DataDirectory;
 import io.sysmon.examples.store.TimeSeriesStore;
 import io.sysmon.shadow.local.AcceptedUpdate;
 import io.sysmon.shadow.local.AcceptedUpdateListener;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -43,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +61,9 @@ import org.slf4j.LoggerFactory;
  * triggers the rule's error action with AWS's error document, and one warning per rule and cause is logged.
  *
  * <p>Alerts resolve here too: for every metrics report (a {@code state.reported.timestamp} above 0, the shipped
- * rules' own test) of a device whose alert of a rule with an {@code sns} action is firing, that rule is evaluated
- * even though it does not fire, and when its WHERE is false the device is back within the thresholds: the alert
- * resolves.
+ * rules' own test) of a device whose alert of an enabled rule with an {@code sns} action is firing, when that
+ * rule's WHERE is false the device is back within the thresholds: the alert resolves. The one evaluation of the
+ * message that ran the actions says so.
  *
  * <p>Threading: {@link #onAcceptedUpdate} runs on the broker's threads and only hands the update to one worker
  * thread, through a bounded queue, so updates are processed one at a time in the order they were accepted. When
@@ -78,13 +76,13 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRuleRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     private static final int MAX_WARNED = 1000;
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'");
+    private static final Pattern NUMBERS = Pattern.compile("[0-9]+");
 
     private final RuleEngine engine;
-    private final Supplier<UUID> uuids;
-    private final List<TopicRule> alertRules;
+    private final Set<TopicRule> alertRules;
     private final TimeSeriesStore store;
     private final AlertNotifier alerts;
     private final LocalFiles files;
@@ -97,11 +95,10 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
     private volatile boolean closed;
 
     private LocalRuleRunner(Builder b, Path dataDir) {
-        this.uuids = b.uuids;
         this.engine = new RuleEngine(b.rules, b.uuids);
-        this.alertRules = b.rules.stream()
+        this.alertRules = Set.copyOf(b.rules.stream()
                 .filter(r -> r.actions().stream().anyMatch(a -> a.type().equals("sns")))
-                .toList();
+                .toList());
         this.store = b.store;
         this.alerts = b.alerts;
         this.dataDir = dataDir;
@@ -122,7 +119,12 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
      * @return a builder running the shipped rules ({@link ShippedRules#load()}) unless told otherwise
      */
     public static Builder builder(Path dataDir, TimeSeriesStore store, AlertNotifier alerts) {
-        return new Builder(dataDir, store, alerts);
+        return new Builder(Objects.requireNonNull(dataDir, "dataDir"), null, store, alerts);
+    }
+
+    /** @param dataDir the data directory, checked already by whoever opened the store and the notifier in it */
+    static Builder builder(DataDirectory dataDir, TimeSeriesStore store, AlertNotifier alerts) {
+        return new Builder(null, Objects.requireNonNull(dataDir, "dataDir"), store, alerts);
     }
 
     /** @return the data directory, absolute */
@@ -212,15 +214,15 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
         try {
             Message message = Message.of(update.topic(), update.request().getBytes(StandardCharsets.UTF_8),
                     update.clientId(), update.timestamp());
-            List<RuleMatch> matches = engine.evaluate(message);
-            Set<String> fired = new HashSet<>();
-            for (RuleMatch match : matches) {
-                fired.add(match.rule().name());
-                run(match, message, update);
+            List<RuleOutcome> outcomes = engine.evaluateAll(message);
+            for (RuleOutcome outcome : outcomes) {
+                if (outcome.match() != null) {
+                    run(outcome.match(), message, update);
+                }
             }
-            resolveAlerts(fired, message, update);
+            resolveAlerts(outcomes, message, update);
         } catch (RuntimeException e) {
-            warnOnce("bug:" + e.getClass().getName(), "the local rules could not process an update of "
+            warnOnce("bug:" + e.getClass().getName(), () -> "the local rules could not process an update of "
                     + update.thingName() + ": " + e + " (said once per kind of error)");
         } finally {
             processed.incrementAndGet();
@@ -229,30 +231,55 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
 
     private void run(RuleMatch match, Message message, AcceptedUpdate update) {
         TopicRule rule = match.rule();
-        List<ActionFailure> local = new ArrayList<>(0);
+        List<ActionFailure> failures = null; // in action order, for the warnings
+        List<ActionFailure> local = null;
         for (ActionRequest request : match.actions()) {
-            if (request instanceof ActionFailure failure) {
-                warnFailure(rule, failure);
-                continue;
+            ActionFailure failure;
+            if (request instanceof ActionFailure f) {
+                failure = f;
+            } else {
+                try {
+                    execute(rule, request, match.result(), update);
+                    continue;
+                } catch (RuntimeException e) {
+                    failure = ActionFailure.of(request,
+                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    local = add(local, failure);
+                }
             }
-            try {
-                execute(rule, request, update);
-            } catch (RuntimeException e) {
-                ActionFailure failure = failure(request, e);
-                local.add(failure);
-                warnFailure(rule, failure);
+            failures = add(failures, failure);
+        }
+        if (failures == null) {
+            return;
+        }
+        List<ActionRequest> errorActions = match.errorActions();
+        if (local != null) {
+            Optional<ActionRequest> forLocal = engine.renderErrorAction(rule, message, local);
+            if (forLocal.isPresent()) {
+                errorActions = new ArrayList<>(errorActions);
+                errorActions.add(forLocal.get());
             }
         }
-        for (ActionRequest errorAction : match.errorActions()) {
+        Path logFile = errorActions.stream()
+                .filter(r -> r instanceof CloudWatchLogsPut)
+                .map(r -> files.logFile(((CloudWatchLogsPut) r).logGroupName()))
+                .findFirst().orElse(null);
+        for (ActionFailure failure : failures) {
+            warnFailure(rule, failure, logFile);
+        }
+        for (ActionRequest errorAction : errorActions) {
             runErrorAction(rule, errorAction, update.timestamp());
-        }
-        if (!local.isEmpty()) {
-            rule.errorAction().ifPresent(action -> runErrorAction(rule,
-                    errorRequest(action, errorDocument(rule, message, local)), update.timestamp()));
         }
     }
 
-    private void execute(TopicRule rule, ActionRequest request, AcceptedUpdate update) {
+    private static <T> List<T> add(List<T> list, T element) {
+        List<T> to = list == null ? new ArrayList<>(1) : list;
+        to.add(element);
+        return to;
+    }
+
+    /** @param result the rule's SELECT result, which the request was rendered from */
+    private void execute(TopicRule rule, ActionRequest request, JsonNode result, AcceptedUpdate update) {
         if (request instanceof TimestreamWrite write) {
             store.write(write);
         } else if (request instanceof S3PutObject put) {
@@ -260,99 +287,61 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
         } else if (request instanceof InfluxDbWrite point) {
             files.writePoint(point);
         } else if (request instanceof SnsPublish publish) {
-            notify(rule, publish, update);
+            notify(rule, publish, result, update);
         } else if (request instanceof CloudWatchLogsPut log) {
             files.putLogEvent(log.logGroupName(), log.message(), update.timestamp());
         } else if (request instanceof OtherActionRequest other) {
-            warnOnce(rule.name() + ":unsupported:" + other.action(), "rule " + rule.name() + ": its '"
+            warnOnce(rule.name() + ":unsupported:" + other.action(), () -> "rule " + rule.name() + ": its '"
                     + other.action() + "' action has no local equivalent and is skipped (said once)");
         }
     }
 
-    private void notify(TopicRule rule, SnsPublish publish, AcceptedUpdate update) {
+    /**
+     * @param result the SELECT result the notification's message was written from: its attributes are read here
+     *     rather than parsed back out of the message
+     */
+    private void notify(TopicRule rule, SnsPublish publish, JsonNode result, AcceptedUpdate update) {
         String device = update.thingName();
         String text = publish.message();
-        try {
-            JsonNode body = JSON.readTree(publish.message());
-            if (body != null && body.isObject()) {
-                if (body.path("device_id").isTextual()) {
-                    device = body.path("device_id").textValue();
-                }
-                if (body.path("message").isTextual()) {
-                    text = body.path("message").textValue();
-                }
+        if (result.isObject()) { // else a RAW message that is not a JSON object: the whole text is the message
+            if (result.path("device_id").isTextual()) {
+                device = result.path("device_id").textValue();
             }
-        } catch (IOException e) {
-            // a RAW message that is not JSON: the whole text is the message
+            if (result.path("message").isTextual()) {
+                text = result.path("message").textValue();
+            }
         }
         alerts.fire(device, rule.name(), text, update.timestamp());
     }
 
-    /** Resolves the firing alerts of the rules with an SNS action that did not fire for this metrics report. */
-    private void resolveAlerts(Set<String> fired, Message message, AcceptedUpdate update) {
+    /**
+     * Resolves the firing alerts of the rules with an SNS action whose WHERE was false for this metrics report,
+     * from the same evaluation that ran the rules' actions.
+     */
+    private void resolveAlerts(List<RuleOutcome> outcomes, Message message, AcceptedUpdate update) {
         if (alertRules.isEmpty() || !isMetricsReport(message)) {
             return;
         }
         String device = update.thingName();
-        for (TopicRule rule : alertRules) {
-            if (fired.contains(rule.name()) || !alerts.isFiring(device, rule.name())) {
+        for (RuleOutcome outcome : outcomes) {
+            TopicRule rule = outcome.rule();
+            if (outcome.status() != RuleOutcome.Status.WHERE_NOT_TRUE || !"false".equals(outcome.whereValue())
+                    || !alertRules.contains(rule) || !alerts.isFiring(device, rule.name())) {
                 continue;
             }
-            RuleOutcome outcome = engine.test(rule, message);
-            if (outcome.status() == RuleOutcome.Status.WHERE_NOT_TRUE && "false".equals(outcome.whereValue())) {
-                try {
-                    alerts.resolve(device, rule.name(), update.timestamp());
-                } catch (RuntimeException e) {
-                    warnOnce(rule.name() + ":resolve:" + e.getClass().getName(), "rule " + rule.name()
-                            + ": the resolved alert could not be logged: " + e.getMessage() + " (said once)");
-                }
+            try {
+                alerts.resolve(device, rule.name(), update.timestamp());
+            } catch (RuntimeException e) {
+                warnOnce(rule.name() + ":resolve:" + e.getClass().getName(), () -> "rule " + rule.name()
+                        + ": the resolved alert could not be logged: " + e.getMessage() + " (said once)");
             }
         }
     }
 
     /** @return whether the message is a metrics report: {@code state.reported.timestamp} is a number above 0 */
     static boolean isMetricsReport(Message message) {
-        JsonNode timestamp = message.payload().path("state").path("reported").path("timestamp");
+        JsonNode timestamp = message.payload().path("state").path("reported").path(MetricsPayload.TIMESTAMP);
         return timestamp.isNumber() && timestamp.doubleValue() > 0;
-    }
-
-    private static ActionFailure failure(ActionRequest request, RuntimeException e) {
-        String action = request.action();
-        String awsName = switch (action) {
-            case "influxDB" -> "InfluxDBAction";
-            case "s3" -> "S3Action";
-            default -> Character.toUpperCase(action.charAt(0)) + action.substring(1) + "Action";
-        };
-        String resource;
-        if (request instanceof TimestreamWrite w) {
-            resource = w.databaseName() + "/" + w.tableName();
-        } else if (request instanceof S3PutObject p) {
-            resource = p.bucketName();
-        } else if (request instanceof InfluxDbWrite p) {
-            resource = p.databaseName() + "/" + p.measurement();
-        } else if (request instanceof SnsPublish p) {
-            resource = p.targetArn();
-        } else if (request instanceof CloudWatchLogsPut p) {
-            resource = p.logGroupName();
-        } else {
-            resource = action;
-        }
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ActionFailure(action, awsName, resource, why);
-    }
-
-    /** @return the document AWS sends to an error action, for failures of the local actions */
-    private ObjectNode errorDocument(TopicRule rule, Message message, List<ActionFailure> failures) {
-        return RuleEngine.errorDocument(rule, message, uuids.get(), failures);
-    }
-
-    /** @return the error action's request for a local failure; its templates are not evaluated */
-    private static ActionRequest errorRequest(RuleAction action, ObjectNode document) {
-        if (action.type().equals("cloudwatchLogs")) {
-            return new CloudWatchLogsPut(action.parameters().path("logGroupName").asText("sysmon-rule-errors"),
-                    document.toString());
-        }
-        return new OtherActionRequest(action.type(), action.parameters(), document.toString());
     }
 
     private void runErrorAction(TopicRule rule, ActionRequest request, Instant at) {
@@ -360,33 +349,33 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
             if (request instanceof CloudWatchLogsPut log) {
                 files.putLogEvent(log.logGroupName(), log.message(), at);
             } else {
-                warnOnce(rule.name() + ":error-action:" + request.action(), "rule " + rule.name() + ": its error "
+                warnOnce(rule.name() + ":error-action:" + request.action(), () -> "rule " + rule.name() + ": its error "
                         + "action '" + request.action() + "' has no local equivalent; failures are only logged");
             }
         } catch (RuntimeException e) {
-            warnOnce(rule.name() + ":error-action-failed:" + e.getClass().getName(), "rule " + rule.name()
+            warnOnce(rule.name() + ":error-action-failed:" + e.getClass().getName(), () -> "rule " + rule.name()
                     + ": its error action failed too: " + e.getMessage() + " (said once)");
         }
     }
 
-    private void warnFailure(TopicRule rule, ActionFailure failure) {
-        String where = rule.errorAction()
-                .filter(a -> a.type().equals("cloudwatchLogs"))
-                .map(a -> "; each failure goes to " + files.logFile(a.parameters().path("logGroupName").asText()))
-                .orElse("");
+    /** @param logFile where the failure's error document goes, or null */
+    private void warnFailure(TopicRule rule, ActionFailure failure, Path logFile) {
         warnOnce(rule.name() + ":" + failure.failedAction() + ":" + causeOf(failure.errorMessage()),
-                "rule " + rule.name() + ": " + failure.failedAction() + " on " + failure.failedResource()
-                        + " failed: " + failure.errorMessage() + where + " (said once per rule and cause)");
+                () -> "rule " + rule.name() + ": " + failure.failedAction() + " on " + failure.failedResource()
+                        + " failed: " + failure.errorMessage()
+                        + (logFile == null ? "" : "; each failure goes to " + logFile)
+                        + " (said once per rule and cause)");
     }
 
     /** @return the kind of an error message: its text with the quoted parts and numbers left out */
     private static String causeOf(String errorMessage) {
-        return errorMessage.replaceAll("'[^']*'", "''").replaceAll("[0-9]+", "0");
+        return NUMBERS.matcher(QUOTED.matcher(errorMessage).replaceAll("''")).replaceAll("0");
     }
 
-    private void warnOnce(String key, String warning) {
+    /** @param warning built only for the first warning of its key, as most are dropped */
+    private void warnOnce(String key, Supplier<String> warning) {
         if (warned.size() < MAX_WARNED && warned.add(key)) {
-            warnings.accept(warning);
+            warnings.accept(warning.get());
         }
     }
 
@@ -420,7 +409,8 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
 
     /** Builds a {@link LocalRuleRunner}; each setter checks its argument. */
     public static final class Builder {
-        private final Path dataDir;
+        private final Path dataDir; // to check, unless checked is given
+        private final DataDirectory checked;
         private final TimeSeriesStore store;
         private final AlertNotifier alerts;
         private List<TopicRule> rules;
@@ -428,8 +418,9 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Consumer<String> warnings = LOG::warn;
 
-        private Builder(Path dataDir, TimeSeriesStore store, AlertNotifier alerts) {
-            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        private Builder(Path dataDir, DataDirectory checked, TimeSeriesStore store, AlertNotifier alerts) {
+            this.dataDir = dataDir;
+            this.checked = checked;
             this.store = Objects.requireNonNull(store, "store");
             this.alerts = Objects.requireNonNull(alerts, "alerts");
         }
@@ -480,7 +471,7 @@ public final class LocalRuleRunner implements AcceptedUpdateListener, AutoClosea
             if (rules == null) {
                 rules = ShippedRules.load();
             }
-            return new LocalRuleRunner(this, DataDirectory.prepare(dataDir));
+            return new LocalRuleRunner(this, checked != null ? checked.path() : DataDirectory.prepare(dataDir));
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sysmon.MetricsPayload;
 import io.sysmon.examples.alerts.Alert;
 import io.sysmon.examples.alerts.AlertNotifier;
 import io.sysmon.examples.alerts.WebhookReceiver;
@@ -46,8 +47,11 @@ class LocalRuleRunnerTest {
 
     private static final Duration BOUND = Duration.ofSeconds(20);
     private static final String THING = "my_iot_device_1";
-    private static final List<String> MEASURES = List.of("cpu_usage", "cpu_freq", "cpu_temp", "ram_usage", "ram_total",
-            "fan_speed", "ram_percent");
+    /** Every metric of the device's payload, in its order. */
+    private static final List<String> METRICS = MetricsPayload.FIELD_NAMES.stream()
+            .filter(name -> !name.equals(MetricsPayload.TIMESTAMP)).toList();
+    /** What the Timestream rule writes: every metric, then the RAM percentage it computes. */
+    private static final List<String> MEASURES = Stream.concat(METRICS.stream(), Stream.of("ram_percent")).toList();
 
     @TempDir
     Path dir;
@@ -129,7 +133,7 @@ class LocalRuleRunnerTest {
                 + receivedMillis + "-" + new UUID(0, 1) + ".json");
         assertTrue(Files.isRegularFile(object), () -> object + " missing; s3/ holds " + listing(dir.resolve("s3")));
         ObjectNode expectedBody = Payloads.JSON.createObjectNode().put("device_id", THING).put("timestamp", seconds);
-        for (String field : List.of("cpu_usage", "cpu_freq", "cpu_temp", "ram_usage", "ram_total", "fan_speed")) {
+        for (String field : METRICS) {
             expectedBody.set(field, Payloads.JSON.valueToTree(f.get(field)));
         }
         assertEquals(Payloads.JSON.readTree(expectedBody.toString()), Payloads.JSON.readTree(Files.readString(object)));
@@ -212,7 +216,8 @@ class LocalRuleRunnerTest {
 
     @Test
     void aFailingActionGoesToTheErrorActionsLogWithOneWarningPerRuleAndCause() throws Exception {
-        String errorAction = ",\"errorAction\":{\"cloudwatchLogs\":{\"logGroupName\":\"/sysmon/iot-rule-errors\","
+        // A template in the log group: the error action of a failure here is rendered as the engine renders its own.
+        String errorAction = ",\"errorAction\":{\"cloudwatchLogs\":{\"logGroupName\":\"/errors/${topic(3)}\","
                 + "\"roleArn\":\"arn:aws:iam::123456789012:role/r\"}}}";
         TopicRule escaping = TopicRule.parse("escaping_s3", "{\"sql\":\"SELECT * FROM '$aws/things/+/shadow/update'\","
                 + "\"actions\":[{\"s3\":{\"bucketName\":\"b\",\"key\":\"../${topic(3)}.json\","
@@ -229,11 +234,14 @@ class LocalRuleRunnerTest {
         }
         await(runner);
 
-        Path log = dir.resolve("logs/sysmon_iot-rule-errors.log");
+        Path log = dir.resolve("logs/errors_" + THING + ".log");
+        try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
+            assertEquals(List.of(log), logs.toList(), "every error goes to the device's own log group");
+        }
         List<String> events = Files.readAllLines(log);
         assertEquals(6, events.size(), events::toString);
         JsonNode s3 = Payloads.JSON.readTree(events.get(0));
-        assertEquals("/sysmon/iot-rule-errors", s3.path("logGroupName").asText());
+        assertEquals("/errors/" + THING, s3.path("logGroupName").asText());
         assertEquals("escaping_s3", s3.path("message").path("ruleName").asText());
         assertEquals("$aws/things/" + THING + "/shadow/update", s3.path("message").path("topic").asText());
         assertEquals(THING, s3.path("message").path("clientId").asText());
