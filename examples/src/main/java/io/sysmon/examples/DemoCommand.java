@@ -5,6 +5,7 @@ import io.sysmon.examples.cli.Arguments;
 import io.sysmon.examples.cli.CommandFailedException;
 import io.sysmon.examples.cli.SamplerOptions;
 import io.sysmon.examples.cli.StopRequest;
+import io.sysmon.examples.cli.ThingOptions;
 import io.sysmon.examples.dashboard.DashboardServer;
 import io.sysmon.examples.dashboard.PortInUseException;
 import io.sysmon.examples.rules.local.LocalCloud;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
                 "Example: sysmon demo --port 8080"})
 final class DemoCommand implements Callable<Integer> {
 
-    static final List<String> THINGS = List.of("my_iot_device_1", "my_iot_device_2", "my_iot_device_3");
+    static final List<String> THINGS = List.copyOf(ThingOptions.numbered(3));
     /** The first spike starts early, so that a newcomer sees the alert fire and clear within half a minute. */
     private static final int SPIKE_AT = 3;
     private static final int SPIKE_LENGTH = 4;

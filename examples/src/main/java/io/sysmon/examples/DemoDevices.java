@@ -4,6 +4,7 @@ import io.sysmon.FakeMetricsSampler;
 import io.sysmon.MetricsPayload;
 import io.sysmon.MetricsSampler;
 import io.sysmon.MetricsSnapshot;
+import io.sysmon.examples.cli.Threads;
 import io.sysmon.shadow.DeviceShadowClient;
 import io.sysmon.shadow.ShadowClientConfig;
 import io.sysmon.shadow.local.DeviceCredentials;
@@ -27,8 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo's devices, in this process: each with its own credentials, MQTT connection and shadow, reporting
  * its sampler's payload at a fixed rate, like {@code sysmon shadow} does in a process of its own, and following a
- * desired {@code interval} in its shadow. A device can be stopped and started again, to show what a silent device
- * looks like on the dashboard (a gap).
+ * desired {@code interval} in its shadow, one set while the demo was not running included. A device can be stopped
+ * and started again, to show what a silent device looks like on the dashboard (a gap).
+ *
+ * <p>Thread-safe. The lock on this object guards the devices and their schedules, and is never held across
+ * anything that blocks: deltas arrive on a shadow-lib thread shared by every client and take it to reschedule.
  */
 final class DemoDevices implements AutoCloseable {
 
@@ -54,7 +58,7 @@ final class DemoDevices implements AutoCloseable {
         final DeviceShadowClient client;
         final ShadowInterval shadowInterval;
         volatile Duration every = interval;
-        ScheduledFuture<?> task;
+        ScheduledFuture<?> task; // guarded by DemoDevices.this
 
         Running(Device device, DeviceShadowClient client) {
             this.device = device;
@@ -77,36 +81,52 @@ final class DemoDevices implements AutoCloseable {
     DemoDevices(LocalIotEndpoint endpoint, Duration interval) {
         this.endpoint = endpoint;
         this.interval = interval;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sysmon-demo-devices");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Threads.daemons("sysmon-demo-devices-"));
     }
 
     /**
-     * Connects every device (credentials issued by the endpoint) and starts its reports, spread evenly over one
-     * interval.
+     * Connects every device (credentials issued by the endpoint), applies a desired interval its shadow already
+     * holds, and then starts the reports, spread evenly over one interval. When a device cannot connect, those
+     * connected before it are closed again, with their samplers.
+     *
+     * @param list the devices, in the order their first reports come
+     * @throws InterruptedException when interrupted while waiting for a shadow
      */
-    synchronized void start(List<Device> list) {
-        long phaseStep = interval.toNanos() / Math.max(1, list.size());
-        int index = 0;
-        for (Device device : list) {
-            DeviceCredentials credentials = endpoint.issueDevice(device.thing());
-            ShadowClientConfig config = ShadowClientConfig.builder()
-                    .endpoint("localhost")
-                    .port(endpoint.port())
-                    .thingName(device.thing())
-                    .certificateFile(credentials.certificateFile())
-                    .privateKeyFile(credentials.privateKeyFile())
-                    .caFile(credentials.caFile())
-                    .reconnectDelay(Duration.ofMillis(200), Duration.ofSeconds(5))
-                    .build();
-            Running running = new Running(device, DeviceShadowClient.init(config));
-            running.client.onDelta(running.shadowInterval::onDelta);
-            devices.put(device.thing(), running);
-            schedule(running, phaseStep * index++);
+    void start(List<Device> list) throws InterruptedException {
+        List<Running> connected = new ArrayList<>(list.size());
+        try {
+            for (Device device : list) {
+                Running running = new Running(device, connect(device));
+                connected.add(running);
+                running.client.onDelta(running.shadowInterval::onDelta); // before reading: no change slips between
+                running.shadowInterval.applyPending(running.client, ShadowInterval.READ_TIMEOUT);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            connected.forEach(DemoDevices::closeDevice);
+            throw e;
         }
+        long phaseStep = interval.toNanos() / Math.max(1, connected.size());
+        synchronized (this) {
+            for (int i = 0; i < connected.size(); i++) {
+                Running running = connected.get(i);
+                devices.put(running.device.thing(), running);
+                schedule(running, phaseStep * i);
+            }
+        }
+    }
+
+    /** Blocks until connected; never call it holding the lock. */
+    private DeviceShadowClient connect(Device device) {
+        DeviceCredentials credentials = endpoint.issueDevice(device.thing());
+        return DeviceShadowClient.init(ShadowClientConfig.builder()
+                .endpoint("localhost")
+                .port(endpoint.port())
+                .thingName(device.thing())
+                .certificateFile(credentials.certificateFile())
+                .privateKeyFile(credentials.privateKeyFile())
+                .caFile(credentials.caFile())
+                .reconnectDelay(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .build());
     }
 
     /** @return the things, in order */
@@ -158,10 +178,8 @@ final class DemoDevices implements AutoCloseable {
 
     private void report(Running running) {
         try {
-            MetricsSnapshot snapshot = running.device.sampler().sample();
-            Map<String, Object> reported = new LinkedHashMap<>(MetricsPayload.from(snapshot).fields());
-            running.shadowInterval.takeReport().ifPresent(seconds -> reported.put(ShadowInterval.KEY, seconds));
-            running.client.update(reported).whenComplete((ok, error) -> {
+            MetricsPayload payload = MetricsPayload.from(running.device.sampler().sample());
+            running.client.update(running.shadowInterval.reported(payload)).whenComplete((ok, error) -> {
                 if (error == null) {
                     accepted.incrementAndGet();
                 } else {
@@ -183,10 +201,12 @@ final class DemoDevices implements AutoCloseable {
             all = new ArrayList<>(devices.values());
             devices.clear();
         }
-        for (Running running : all) {
-            running.client.close();
-            running.device.sampler().close();
-        }
+        all.forEach(DemoDevices::closeDevice);
+    }
+
+    private static void closeDevice(Running running) {
+        running.client.close();
+        running.device.sampler().close();
     }
 
     /**

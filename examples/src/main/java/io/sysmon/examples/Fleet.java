@@ -3,6 +3,7 @@ package io.sysmon.examples;
 import io.sysmon.MetricsPayload;
 import io.sysmon.MetricsSampler;
 import io.sysmon.examples.cli.StopRequest;
+import io.sysmon.examples.cli.Threads;
 import io.sysmon.shadow.DeviceShadowClient;
 import io.sysmon.shadow.ShadowAccepted;
 import io.sysmon.shadow.ShadowClientConfig;
@@ -11,16 +12,15 @@ import io.sysmon.shadow.ShadowConnectException;
 import io.sysmon.shadow.ShadowRejectedException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionException;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,7 +76,7 @@ final class Fleet implements AutoCloseable {
     Fleet(long countPerDevice, int connectConcurrency) {
         this.countPerDevice = countPerDevice;
         this.connectConcurrency = connectConcurrency;
-        this.scheduler = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, daemons("sysmon-fleet-"));
+        this.scheduler = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, Threads.daemons("sysmon-fleet-"));
         scheduler.setRemoveOnCancelPolicy(true);
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
@@ -98,10 +98,13 @@ final class Fleet implements AutoCloseable {
             Duration progressEvery, Consumer<String> progress) throws InterruptedException {
         things = configs.size();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(connectConcurrency, configs.size()),
-                daemons("sysmon-fleet-connect-"));
+                Threads.daemons("sysmon-fleet-connect-"));
         List<Future<DeviceShadowClient>> clients = new ArrayList<>(configs.size());
         AtomicInteger connectedSoFar = new AtomicInteger();
         AtomicInteger failedSoFar = new AtomicInteger();
+        // Every client made and not yet a device: a connect that finishes after its future was cancelled (on the
+        // way out early) is still here to close.
+        Set<DeviceShadowClient> unclaimed = ConcurrentHashMap.newKeySet();
         for (ShadowClientConfig config : configs) {
             clients.add(pool.submit(() -> {
                 if (stop.isRequested()) {
@@ -109,6 +112,7 @@ final class Fleet implements AutoCloseable {
                 }
                 try {
                     DeviceShadowClient client = DeviceShadowClient.init(config);
+                    unclaimed.add(client);
                     connectedSoFar.incrementAndGet();
                     return client;
                 } catch (RuntimeException e) {
@@ -121,9 +125,8 @@ final class Fleet implements AutoCloseable {
         ShadowConnectException firstFailure = null;
         int failures = 0;
         long nextProgress = System.nanoTime() + progressEvery.toNanos();
-        int collected = 0;
         try {
-            for (int i = 0; i < configs.size(); i++, collected++) {
+            for (int i = 0; i < configs.size(); i++) {
                 try {
                     DeviceShadowClient client = awaitClient(clients.get(i), nextProgress);
                     while (client == null && !clients.get(i).isDone()) {
@@ -133,6 +136,7 @@ final class Fleet implements AutoCloseable {
                         client = awaitClient(clients.get(i), nextProgress);
                     }
                     if (client != null) {
+                        unclaimed.remove(client);
                         String thing = client.config().thingName();
                         devices.add(new Device(thing, client, samplers.apply(thing)));
                     }
@@ -158,9 +162,7 @@ final class Fleet implements AutoCloseable {
             if (!pool.awaitTermination(CLOSE_BOUND.toSeconds(), TimeUnit.SECONDS)) {
                 LOG.warn("connecting threads did not finish within {} s", CLOSE_BOUND.toSeconds());
             }
-            for (int i = collected; i < clients.size(); i++) {
-                closeIfConnectedButUnused(clients.get(i));
-            }
+            unclaimed.forEach(DeviceShadowClient::close);
         }
         if (devices.isEmpty() && firstFailure != null) {
             throw firstFailure;
@@ -174,24 +176,8 @@ final class Fleet implements AutoCloseable {
             return future.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return null;
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             return null;
-        }
-    }
-
-    private void closeIfConnectedButUnused(Future<DeviceShadowClient> future) {
-        if (!future.isDone() || future.isCancelled()) {
-            return;
-        }
-        try {
-            DeviceShadowClient client = future.get();
-            if (client != null && devices.stream().noneMatch(device -> device.client == client)) {
-                client.close();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // a failed connection holds nothing
         }
     }
 
@@ -304,7 +290,7 @@ final class Fleet implements AutoCloseable {
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(connectConcurrency, devices.size()),
-                daemons("sysmon-fleet-close-"));
+                Threads.daemons("sysmon-fleet-close-"));
         devices.forEach(device -> pool.execute(device.client::close));
         pool.shutdown();
         try {
@@ -321,11 +307,11 @@ final class Fleet implements AutoCloseable {
             c.window.record(System.nanoTime() - sentAt);
             c.accepted.increment();
         } else {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
-            (cause instanceof ShadowRejectedException ? c.rejected : c.failed).increment();
+            // The futures of DeviceShadowClient fail with the exception itself, never wrapped in a
+            // CompletionException.
+            (error instanceof ShadowRejectedException ? c.rejected : c.failed).increment();
             if (failuresLogged.incrementAndGet() <= FAILURES_LOGGED) {
-                LOG.warn("an update was not accepted: {}", cause.getMessage());
+                LOG.warn("an update was not accepted: {}", error.getMessage());
             }
         }
         if (unanswered.decrementAndGet() == 0 && stopping) {
@@ -356,9 +342,9 @@ final class Fleet implements AutoCloseable {
             unanswered.incrementAndGet();
             c.sent.increment();
             try {
-                Map<String, Object> reported = new LinkedHashMap<>(MetricsPayload.from(sampler.sample()).fields());
+                MetricsPayload payload = MetricsPayload.from(sampler.sample());
                 long sentAt = System.nanoTime();
-                client.update(reported).whenComplete((ok, error) -> answered(c, sentAt, ok, error));
+                client.update(payload.fields()).whenComplete((ok, error) -> answered(c, sentAt, ok, error));
             } catch (RuntimeException e) {
                 answered(c, 0, null, e);
             }
@@ -423,14 +409,5 @@ final class Fleet implements AutoCloseable {
         return ms >= 10 ? String.valueOf(Math.round(ms))
                 : ms >= 1 ? String.format(java.util.Locale.ROOT, "%.1f", ms)
                 : String.format(java.util.Locale.ROOT, "%.2f", ms);
-    }
-
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

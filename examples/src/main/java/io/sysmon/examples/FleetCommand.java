@@ -118,8 +118,7 @@ final class FleetCommand implements Callable<Integer> {
             }
             fleet.stopSending();
             long cpuWhileSending = cpuNanos() - cpuAtMeasuredStart;
-            fleet.awaitAnswers(stop.isRequested() ? Duration.ofSeconds(5)
-                    : configs.get(0).responseTimeout().plusSeconds(5));
+            fleet.awaitAnswers(stop.answerWait(configs.get(0).responseTimeout()));
             totals = fleet.totals();
             summary = new Summary(cpuWhileSending, atStart, ProcessMemory.now());
         }

@@ -77,7 +77,7 @@ final class LocalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> names = things.names();
 
-        try (LocalCloud cloud = openCloud();
+        try (LocalCloud cloud = openCloud(dataDir, webhook);
              LocalIotEndpoint endpoint = LocalIotEndpoint.builder().host("127.0.0.1").port(port)
                 .certsDir(certsDir).build();
              StopRequest stop = StopRequest.onSignals()) {
@@ -104,11 +104,6 @@ final class LocalCommand implements Callable<Integer> {
                     + "rules", cloud.runner().processed());
         }
         return 0;
-    }
-
-    /** @return the store, alerts and rules in the data directory, or a one-line failure naming it */
-    private LocalCloud openCloud() {
-        return openCloud(dataDir, webhook);
     }
 
     /**

@@ -2,9 +2,9 @@ package io.sysmon.examples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sysmon.examples.cli.Json;
 import io.sysmon.shadow.AwsIotNames;
 import io.sysmon.shadow.local.LocalIotEndpoint;
 import java.io.BufferedReader;
@@ -27,8 +27,6 @@ final class LocalConsole {
     /** How to use it, in one line. */
     static final String USAGE = "type 'set THING KEY=VALUE' to change a desired value (e.g. set my_iot_device_1 "
             + "interval=5), 'get THING' to print a shadow";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalIotEndpoint endpoint;
     private final PrintWriter out;
@@ -120,7 +118,7 @@ final class LocalConsole {
     /** @return the text as JSON when it is JSON, otherwise as a JSON string */
     static JsonNode value(String text) {
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = Json.MAPPER.readTree(text);
             if (node != null && !node.isMissingNode()) {
                 return node;
             }
@@ -133,7 +131,7 @@ final class LocalConsole {
     /** @return {@code accepted version 7} or {@code rejected 400 message}, else the answer itself */
     static String summarise(String answer) {
         try {
-            JsonNode node = JSON.readTree(answer);
+            JsonNode node = Json.MAPPER.readTree(answer);
             if (node.has("code")) {
                 return "rejected " + node.path("code").asInt() + " " + node.path("message").asText();
             }

@@ -1,11 +1,10 @@
 package io.sysmon.examples;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sysmon.MetricsPayload;
 import io.sysmon.MetricsSampler;
 import io.sysmon.examples.cli.Arguments;
 import io.sysmon.examples.cli.FixedRateLoop;
+import io.sysmon.examples.cli.Json;
 import io.sysmon.examples.cli.SamplerOptions;
 import io.sysmon.examples.cli.StopRequest;
 import java.io.PrintWriter;
@@ -55,7 +54,6 @@ final class PrintCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logger log = LoggerFactory.getLogger(PrintCommand.class);
         PrintWriter out = spec.commandLine().getOut();
-        ObjectWriter json = JsonMapper.builder().build().writer();
 
         try (MetricsSampler sampler = samplerOptions.open(deviceId);
              StopRequest stop = StopRequest.onSignals()) {
@@ -64,7 +62,7 @@ final class PrintCommand implements Callable<Integer> {
 
             long printed = new FixedRateLoop(interval, count).run(stop, i -> {
                 MetricsPayload payload = MetricsPayload.from(sampler.sample());
-                out.println(json.writeValueAsString(payload.fields()));
+                out.println(Json.MAPPER.writeValueAsString(payload.fields()));
                 if (out.checkError()) { // flushes; true when stdout is closed, e.g. by `| head -3`
                     log.info("stdout is closed; stopping");
                     return false;

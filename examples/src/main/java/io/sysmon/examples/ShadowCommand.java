@@ -10,8 +10,6 @@ import io.sysmon.examples.cli.StopRequest;
 import io.sysmon.shadow.DeviceShadowClient;
 import io.sysmon.shadow.ShadowClientConfig;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +34,6 @@ import picocli.CommandLine.Spec;
                         + "interval back in the next update, and in its first.",
                 "Example: AWS_IOT_HOST=abc123-ats.iot.us-east-1.amazonaws.com sysmon shadow 10 my_iot_device_1"})
 final class ShadowCommand implements Callable<Integer> {
-
-    private static final Duration READ_SHADOW_TIMEOUT = Duration.ofSeconds(10);
 
     @Mixin
     private SamplerOptions samplerOptions;
@@ -66,31 +62,27 @@ final class ShadowCommand implements Callable<Integer> {
         ShadowClientConfig config = connection.config(deviceId).build();
         FixedRateLoop loop = new FixedRateLoop(interval, count);
         ShadowInterval shadowInterval = new ShadowInterval(deviceId, loop);
-        UpdateAnswers answers = new UpdateAnswers(deviceId, spec.commandLine().getOut());
+        UpdateAnswers answers = new UpdateAnswers(deviceId, spec.commandLine().getOut(), loop);
 
         try (MetricsSampler sampler = samplerOptions.open(deviceId);
              DeviceShadowClient shadow = DeviceShadowClient.init(config);
              StopRequest stop = StopRequest.onSignals()) {
             shadow.onDelta(shadowInterval::onDelta); // subscribed before reading, so no change slips between
-            shadowInterval.applyPending(shadow, READ_SHADOW_TIMEOUT);
+            shadowInterval.applyPending(shadow, ShadowInterval.READ_TIMEOUT);
             log.info("updating {}'s shadow on {}:{} every {} s with the {}", deviceId, config.endpoint(),
                     config.port(), Arguments.seconds(loop.interval()), samplerOptions.describe(sampler));
 
             loop.run(stop, i -> {
-                Map<String, Object> reported = new LinkedHashMap<>(MetricsPayload.from(sampler.sample()).fields());
-                shadowInterval.takeReport().ifPresent(seconds -> reported.put(ShadowInterval.KEY, seconds));
-                answers.track(shadow.update(reported));
+                answers.track(shadow.update(shadowInterval.reported(MetricsPayload.from(sampler.sample()))));
                 if (answers.outClosed()) {
                     log.info("stdout is closed; stopping");
                     return false;
                 }
                 return true;
             });
-            if (!stop.isRequested()) { // after Ctrl-C, close() waits a little for answers, and no longer
-                answers.awaitAll(config.responseTimeout().plusSeconds(5));
-            }
+            answers.awaitAll(stop.answerWait(config.responseTimeout()));
         }
-        answers.awaitAll(Duration.ofSeconds(5)); // close() fails what is still unanswered
+        answers.awaitAll(Duration.ofSeconds(5)); // close() fails what is still unanswered: print those too
         log.debug("{}", answers.summary());
         return count == Long.MAX_VALUE || answers.allAccepted() ? 0 : 1;
     }

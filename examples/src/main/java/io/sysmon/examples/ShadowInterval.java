@@ -1,5 +1,6 @@
 package io.sysmon.examples;
 
+import io.sysmon.MetricsPayload;
 import io.sysmon.examples.cli.Arguments;
 import io.sysmon.examples.cli.BadValueException;
 import io.sysmon.examples.cli.FixedRateLoop;
@@ -9,7 +10,9 @@ import io.sysmon.shadow.ShadowDocument;
 import io.sysmon.shadow.ShadowRejectedException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +29,14 @@ import org.slf4j.LoggerFactory;
  * the delta. The interval the device starts with is reported in its first update, so the shadow always shows it.
  * A desired value that is not a valid interval is logged and ignored, and not reported back.
  *
- * <p>Thread-safe: deltas arrive on a shadow-lib thread, {@link #takeReport()} is called by the sampling loop.
+ * <p>Thread-safe: deltas arrive on a shadow-lib thread, {@link #reported} is called by the sampling loop.
  */
 final class ShadowInterval {
 
     /** The shadow attribute: seconds between samples. */
     static final String KEY = "interval";
+    /** How long {@link #applyPending} waits for the shadow at most. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(ShadowInterval.class);
 
@@ -95,6 +100,21 @@ final class ShadowInterval {
         return Optional.ofNullable(toReport.getAndSet(null));
     }
 
+    /**
+     * @param payload the sample to report
+     * @return the attributes of the next update: the payload's fields, and the interval when it is to be reported
+     *     ({@link #takeReport()})
+     */
+    Map<String, Number> reported(MetricsPayload payload) {
+        Optional<Number> interval = takeReport();
+        if (interval.isEmpty()) {
+            return payload.fields();
+        }
+        Map<String, Number> reported = new LinkedHashMap<>(payload.fields());
+        reported.put(KEY, interval.get());
+        return reported;
+    }
+
     private void apply(Map<String, Object> desired) {
         if (!desired.containsKey(KEY)) {
             return;
@@ -105,7 +125,7 @@ final class ShadowInterval {
             interval = parse(value);
         } catch (BadValueException e) {
             // The service repeats a delta until it ends, and an ignored one never does: say it once per value.
-            boolean first = !java.util.Objects.equals(lastIgnored.getAndSet(value), value);
+            boolean first = !Objects.equals(lastIgnored.getAndSet(value), value);
             if (first) {
                 LOG.warn("{}: ignoring the desired interval: it {}", thing, e.getMessage());
             } else {
@@ -136,17 +156,18 @@ final class ShadowInterval {
                     desired instanceof String ? "\"" + desired + "\"" : String.valueOf(desired));
         }
         String text = desired.toString();
+        BigDecimal seconds;
         try {
-            text = new BigDecimal(text).toPlainString();
+            seconds = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            // Arguments.interval rejects it with the usual message
+            return Arguments.interval(text); // NaN and the like: rejected with the argument's message
         }
-        return Arguments.interval(text);
+        return Arguments.interval(seconds);
     }
 
     /** @return whole seconds as a {@link Long} (10), otherwise a {@link Double} (0.5) */
     static Number asNumber(Duration interval) {
-        BigDecimal seconds = BigDecimal.valueOf(interval.toNanos(), 9).stripTrailingZeros();
+        BigDecimal seconds = Arguments.decimalSeconds(interval);
         return seconds.scale() <= 0 ? (Number) seconds.longValueExact() : (Number) seconds.doubleValue();
     }
 }

@@ -1,5 +1,7 @@
 package io.sysmon.examples;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.sysmon.examples.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -53,6 +55,11 @@ public final class CliRun {
     /** @return stderr's lines */
     public List<String> errLines() {
         return err.lines().toList();
+    }
+
+    /** Fails the test when stderr names an exception or shows a stack frame: failures must be one plain line. */
+    public void assertNoStackTrace() {
+        assertFalse(err.contains("Exception") || err.contains("\tat "), this::toString);
     }
 
     @Override

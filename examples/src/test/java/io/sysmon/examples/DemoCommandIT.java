@@ -1,7 +1,6 @@
 package io.sysmon.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sysmon.examples.dashboard.Chromium;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,9 +45,10 @@ class DemoCommandIT {
     @Test
     void threeDevicesFlowToTheDashboardAnAlertFiresAndResolvesAndDataSurvivesARestart() throws Exception {
         Path data = dir.resolve("data");
-        int port = freePort();
+        int port = TestEndpoint.freePort();
         URI base = URI.create("http://127.0.0.1:" + port);
 
+        Instant beforeStop;
         try (JarProcess demo = startDemo(port, data)) {
             demo.awaitOutLine("sysmon demo: dashboard on http://127\\.0\\.0\\.1:" + port + "/", START);
 
@@ -76,6 +79,7 @@ class DemoCommandIT {
 
             browserShowsThreeDevicesAndTheAlert(base);
 
+            beforeStop = Instant.now();
             demo.sigterm();
             assertEquals(0, demo.waitForExit(Duration.ofSeconds(20)), "Ctrl-C/SIGTERM must exit 0");
         }
@@ -86,6 +90,10 @@ class DemoCommandIT {
             assertTrue(resolved(alerts, "my_iot_device_3"), "the alert history survives a restart: " + alerts);
             JsonNode series = get(base, "/api/series?measure=cpu_usage&window=15m");
             assertEquals(3, series.path("series").size(), "the stored series survive a restart: " + series);
+            for (String device : DemoCommand.THINGS) {
+                assertTrue(hasPointBefore(series.path("series").path(device), beforeStop),
+                        device + " has no point from before the restart: " + series);
+            }
             again.sigterm();
             assertEquals(0, again.waitForExit(Duration.ofSeconds(20)));
         }
@@ -105,11 +113,11 @@ class DemoCommandIT {
     @Test
     void anUnwritableDataDirectoryIsNamedInOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
-        try (JarProcess demo = startDemo(freePort(), file)) {
+        try (JarProcess demo = startDemo(TestEndpoint.freePort(), file)) {
             assertEquals(1, demo.waitForExit(START));
             String line = lastErrorLine(demo);
             assertTrue(line.startsWith("sysmon demo: cannot write to the data directory " + file), line);
-            assertFalse(String.join("\n", demo.errLines()).contains("\tat "), "no stack trace");
+            JarProcess.assertNoStackTrace(demo.errLines());
         }
     }
 
@@ -147,18 +155,22 @@ class DemoCommandIT {
                 "--interval", "0.5", "--spike-every", "20", "--sampler", "sysfs");
     }
 
+    /** @return the first answer that meets {@code condition}; fails the test when none does in time */
     private JsonNode await(URI base, String path, Predicate<JsonNode> condition, String what)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + CONDITION.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = get(base, path);
-            if (condition.test(last)) {
-                return last;
+            throws InterruptedException {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        TestEndpoint.await(CONDITION, () -> {
+            try {
+                last.set(get(base, path));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("waited " + CONDITION + " for " + what + "; last answer: " + last);
+            return condition.test(last.get());
+        }, () -> what + "; last answer: " + last.get());
+        return last.get();
     }
 
     private JsonNode get(URI base, String path) throws IOException, InterruptedException {
@@ -184,8 +196,17 @@ class DemoCommandIT {
     private static boolean silentFor(JsonNode devices, String device, Duration quiet) {
         for (JsonNode entry : devices) {
             if (entry.path("device").asText().equals(device)) {
-                long lastSeen = java.time.Instant.parse(entry.path("lastSeen").asText()).toEpochMilli();
+                long lastSeen = Instant.parse(entry.path("lastSeen").asText()).toEpochMilli();
                 return System.currentTimeMillis() - lastSeen >= quiet.toMillis();
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasPointBefore(JsonNode points, Instant instant) {
+        for (JsonNode point : points) {
+            if (!point.get(1).isNull() && point.get(0).asLong() < instant.toEpochMilli()) {
+                return true;
             }
         }
         return false;
@@ -217,11 +238,5 @@ class DemoCommandIT {
     private static String lastErrorLine(JarProcess process) {
         var lines = process.errLines();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

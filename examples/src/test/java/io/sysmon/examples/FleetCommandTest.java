@@ -82,7 +82,7 @@ class FleetCommandTest {
         assertEquals(3, err.size(), r::toString);
         assertTrue(err.stream().allMatch(l -> l.startsWith("sysmon fleet: ")), r::toString);
         assertTrue(err.get(0).contains("-certificate.pem.crt"), r::toString);
-        ShadowCommandTest.assertNoStackTrace(r);
+        r.assertNoStackTrace();
     }
 
     @Test

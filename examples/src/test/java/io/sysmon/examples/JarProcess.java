@@ -1,5 +1,6 @@
 package io.sysmon.examples;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -131,11 +132,27 @@ final class JarProcess implements AutoCloseable {
         return err.drainSoFar();
     }
 
+    /**
+     * Fails the test when a line names an exception or shows a stack frame: failures must be one plain line.
+     *
+     * @param err the process's stderr lines
+     */
+    static void assertNoStackTrace(List<String> err) {
+        for (String line : err) {
+            assertFalse(line.contains("Exception") || line.contains("\tat ") || line.contains("at io."),
+                    () -> String.join("\n", err));
+        }
+    }
+
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
-            process.waitFor(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                process.waitFor(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -18,8 +18,8 @@ class LocalCommandTest {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         Path dataDir = file.resolve("data");
 
-        CliRun r = CliRun.run("local", "--data-dir", dataDir.toString(), "--certs-dir", dir.resolve("certs").toString(),
-                "--port", Integer.toString(TestEndpoint.freePort()));
+        CliRun r = CliRun.run("local", "--data-dir", dataDir.toString(), "--certs-dir",
+                dir.resolve("certs").toString());
 
         assertEquals(1, r.exitCode, r::toString);
         assertEquals(List.of("sysmon local: cannot write to the data directory " + dataDir + " (" + file + " is a "

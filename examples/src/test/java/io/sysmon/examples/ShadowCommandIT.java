@@ -1,6 +1,7 @@
 package io.sysmon.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +38,10 @@ class ShadowCommandIT {
             List<String> err = shadow.errLines();
             assertTrue(err.stream().anyMatch(l -> l.contains(
                     "delta_device: sampling interval changed from 0.5 s to 0.2 s")), err::toString);
-            LocalCommandIT.assertNoStackTrace(err);
-            assertTrue(shadow.outLines().stream().allMatch(l -> l.matches("delta_device accepted version \\d+")));
+            JarProcess.assertNoStackTrace(err);
+            List<String> out = shadow.outLines();
+            assertFalse(out.isEmpty(), "no answer lines on stdout");
+            assertTrue(out.stream().allMatch(l -> l.matches("delta_device accepted version \\d+")), out::toString);
         }
     }
 

@@ -3,6 +3,8 @@ package io.sysmon.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.sysmon.FakeMetricsSampler;
+import io.sysmon.MetricsPayload;
 import io.sysmon.examples.cli.BadValueException;
 import io.sysmon.examples.cli.FixedRateLoop;
 import io.sysmon.shadow.ShadowDelta;
@@ -10,6 +12,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,26 @@ class ShadowIntervalTest {
         interval.onDelta(delta(Map.of("colour", "red")));
         assertEquals(Duration.ofSeconds(2), loop.interval());
         assertEquals(Optional.empty(), interval.takeReport());
+    }
+
+    @Test
+    void theReportedAttributesAreThePayloadWithTheIntervalWhenItIsDue() {
+        FixedRateLoop loop = new FixedRateLoop(Duration.ofSeconds(10), 1);
+        ShadowInterval interval = new ShadowInterval("my_iot_device_1", loop);
+        MetricsPayload payload = MetricsPayload.from(FakeMetricsSampler.builder().seed(1).build().sample());
+
+        Map<String, Number> first = interval.reported(payload);
+        assertEquals(10L, first.get(ShadowInterval.KEY));
+        Map<String, Number> withoutInterval = new LinkedHashMap<>(first);
+        withoutInterval.remove(ShadowInterval.KEY);
+        assertEquals(payload.fields(), withoutInterval);
+        assertEquals(new ArrayList<>(payload.fields().keySet()),
+                new ArrayList<>(first.keySet()).subList(0, payload.fields().size()), "payload order, then interval");
+
+        assertEquals(payload.fields(), interval.reported(payload), "only once");
+
+        interval.onDelta(delta(Map.of("interval", 2)));
+        assertEquals(2, interval.reported(payload).get(ShadowInterval.KEY));
     }
 
     private static ShadowDelta delta(Map<String, Object> state) {

@@ -1,9 +1,9 @@
 package io.sysmon.examples.cli;
 
+import io.sysmon.shadow.AwsIotNames;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 
 /**
@@ -18,8 +18,6 @@ public final class Arguments {
     /** The longest interval accepted: one day. */
     public static final Duration MAX_INTERVAL = Duration.ofDays(1);
 
-    // AWS IoT thing names: https://docs.aws.amazon.com/iot/latest/apireference/API_CreateThing.html
-    private static final Pattern THING_NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
     private static final int MAX_QUOTED = 40;
 
     private Arguments() {
@@ -38,13 +36,27 @@ public final class Arguments {
         } catch (NumberFormatException e) {
             throw new BadValueException("must be a number of seconds > 0", text);
         }
+        return interval(seconds, text);
+    }
+
+    /**
+     * @param seconds seconds, from 0.001 to 86400
+     * @return the interval, rounded to whole nanoseconds
+     * @throws BadValueException for anything else, with the messages of {@link #interval(String)}; the value is
+     *     shown as {@link BigDecimal#toPlainString()}
+     */
+    public static Duration interval(BigDecimal seconds) {
+        return interval(seconds, seconds.toPlainString());
+    }
+
+    private static Duration interval(BigDecimal seconds, String text) {
         if (seconds.signum() <= 0) {
             throw new BadValueException("must be a number of seconds > 0", text);
         }
-        if (seconds.compareTo(BigDecimal.valueOf(MIN_INTERVAL.toNanos(), 9)) < 0) {
+        if (seconds.compareTo(decimalSeconds(MIN_INTERVAL)) < 0) {
             throw new BadValueException("must be at least " + seconds(MIN_INTERVAL) + " seconds", text);
         }
-        if (seconds.compareTo(BigDecimal.valueOf(MAX_INTERVAL.getSeconds())) > 0) {
+        if (seconds.compareTo(decimalSeconds(MAX_INTERVAL)) > 0) {
             throw new BadValueException("must be at most " + seconds(MAX_INTERVAL) + " seconds (one day)", text);
         }
         return Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
@@ -90,7 +102,7 @@ public final class Arguments {
      * @throws BadValueException for anything else
      */
     public static String thingName(String text) {
-        if (!THING_NAME.matcher(text).matches()) {
+        if (!AwsIotNames.isValidThingName(text)) {
             throw new BadValueException(
                     "must be an AWS IoT thing name: 1 to 128 characters from a-z A-Z 0-9 : _ -", text);
         }
@@ -102,11 +114,24 @@ public final class Arguments {
      * @return it in seconds without trailing zeros: {@code 10}, {@code 0.5}
      */
     public static String seconds(Duration interval) {
-        return BigDecimal.valueOf(interval.toNanos(), 9).stripTrailingZeros().toPlainString();
+        return decimalSeconds(interval).toPlainString();
     }
 
-    /** Quotes a value for a one-line message: control characters escaped, long values shortened. */
-    static String quote(String value) {
+    /**
+     * @param interval an interval
+     * @return it in seconds, exact, without trailing zeros (scale 0 or less for whole seconds)
+     */
+    public static BigDecimal decimalSeconds(Duration interval) {
+        return BigDecimal.valueOf(interval.toNanos(), 9).stripTrailingZeros();
+    }
+
+    /**
+     * Quotes a value for a one-line message: control characters escaped, long values shortened.
+     *
+     * @param value the value as given
+     * @return e.g. {@code 'abc'}, or {@code 'aaa...' (129 characters)}
+     */
+    public static String quote(String value) {
         StringBuilder sb = new StringBuilder("'");
         int shown = Math.min(value.length(), MAX_QUOTED);
         for (int i = 0; i < shown; i++) {

@@ -1,5 +1,6 @@
 package io.sysmon.examples.cli;
 
+import io.sysmon.shadow.AwsIotNames;
 import io.sysmon.shadow.ShadowClientConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,10 +66,14 @@ public final class ConnectionOptions {
      */
     public ShadowClientConfig.Builder config(String thingName) {
         ShadowClientConfig.Builder builder = ShadowClientConfig.builder().thingName(thingName);
-        builder.endpoint(endpoint());
+        try {
+            builder.endpoint(givenEndpoint()); // checks it, with AwsIotNames.requireEndpointHost
+        } catch (IllegalArgumentException e) {
+            throw badEndpoint(e);
+        }
         return builder.port(port)
-                .certificateFile(certsDir.resolve(thingName + "-certificate.pem.crt"))
-                .privateKeyFile(certsDir.resolve(thingName + "-private.pem.key"))
+                .certificateFile(certsDir.resolve(AwsIotNames.certificateFileName(thingName)))
+                .privateKeyFile(certsDir.resolve(AwsIotNames.privateKeyFileName(thingName)))
                 .caFile(caFile())
                 .connectTimeout(connectTimeout);
     }
@@ -78,31 +83,34 @@ public final class ConnectionOptions {
      * @throws CommandFailedException or {@link ParameterException}, as for {@link #config(String)}
      */
     public String endpoint() {
+        try {
+            return AwsIotNames.requireEndpointHost(givenEndpoint());
+        } catch (IllegalArgumentException e) {
+            throw badEndpoint(e);
+        }
+    }
+
+    private String givenEndpoint() {
         if (endpoint == null) {
             throw new CommandFailedException("no endpoint: set " + EnvironmentDefaults.AWS_IOT_HOST
                     + " to your AWS IoT device data endpoint (AWS IoT console > Settings), or pass " + ENDPOINT
                     + " HOST", null);
         }
-        try {
-            ShadowClientConfig.builder().endpoint(endpoint);
-            return endpoint;
-        } catch (IllegalArgumentException e) {
-            String rule = e.getMessage().replaceFirst("^endpoint ", "");
-            if (mixee.commandLine().getParseResult().hasMatchedOption(ENDPOINT)) {
-                throw new ParameterException(mixee.commandLine(), ENDPOINT + " " + rule, e, null, endpoint);
-            }
-            throw new CommandFailedException(EnvironmentDefaults.AWS_IOT_HOST + " " + rule, e);
+        return endpoint;
+    }
+
+    /** Names where the bad endpoint came from: the option, or the environment variable that is its default. */
+    private RuntimeException badEndpoint(IllegalArgumentException e) {
+        String rule = e.getMessage().replaceFirst("^endpoint ", "");
+        if (mixee.commandLine().getParseResult().hasMatchedOption(ENDPOINT)) {
+            return new ParameterException(mixee.commandLine(), ENDPOINT + " " + rule, e, null, endpoint);
         }
+        return new CommandFailedException(EnvironmentDefaults.AWS_IOT_HOST + " " + rule, e);
     }
 
     /** @return the port */
     public int port() {
         return port;
-    }
-
-    /** @return the certificates directory */
-    public Path certsDir() {
-        return certsDir;
     }
 
     /** @return the CA file: {@code --ca-file}, else {@code AmazonRootCA1.pem} in the certificates directory */

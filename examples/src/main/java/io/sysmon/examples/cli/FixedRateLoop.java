@@ -2,6 +2,9 @@ package io.sysmon.examples.cli;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +19,14 @@ import org.slf4j.LoggerFactory;
  * next step is then due one <em>new</em> interval after the last one was due, even when the loop was already
  * waiting for a later slot; if that time has passed, the next step runs at once and the new grid starts from it.
  *
- * <p>{@link #interval(Duration)} and {@link StopRequest#request()} are safe from any thread; {@link #run} is meant
- * for one thread.
+ * <p>As an {@link Executor}, the loop runs tasks handed to it from other threads on its own thread, at once when it
+ * is waiting for the next step, otherwise before it: a library's callback can so leave slow work (printing to a
+ * pipe that may block) to the command's thread without waiting for the next step.
+ *
+ * <p>{@link #interval(Duration)}, {@link #execute(Runnable)} and {@link StopRequest#request()} are safe from any
+ * thread; {@link #run} is meant for one thread.
  */
-public final class FixedRateLoop {
+public final class FixedRateLoop implements Executor {
 
     /** One step of the loop. */
     @FunctionalInterface
@@ -59,6 +66,7 @@ public final class FixedRateLoop {
     private final Ticker ticker;
     private final Logger log = LoggerFactory.getLogger(FixedRateLoop.class);
     private final Object monitor = new Object();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     // Guarded by monitor.
     private long intervalNanos;
     private boolean intervalChanged;
@@ -99,6 +107,18 @@ public final class FixedRateLoop {
             intervalChanged = true;
             monitor.notifyAll();
         }
+    }
+
+    /**
+     * Runs a task on the thread in {@link #run}: at once when the loop is waiting for its next step, otherwise
+     * before that step. A task handed over when no loop runs waits for the next {@link #run}, if there is one.
+     *
+     * @param task what to run; what it throws ends the loop as a step's exception does
+     */
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(Objects.requireNonNull(task, "task"));
+        wake();
     }
 
     /**
@@ -162,12 +182,19 @@ public final class FixedRateLoop {
     }
 
     /**
-     * Waits until {@code due}; when the interval changes meanwhile, until one new interval after {@code lastDue},
-     * or not at all if that has passed (the new grid then starts now).
+     * Waits until {@code due}, running the tasks handed over meanwhile; when the interval changes meanwhile, until
+     * one new interval after {@code lastDue}, or not at all if that has passed (the new grid then starts now).
      */
     private long awaitDue(StopRequest stop, long due, long lastDue, long done) throws InterruptedException {
-        synchronized (monitor) {
-            while (!stop.isRequested()) {
+        while (true) {
+            // Outside the monitor: a task may block (a full pipe), and interval() must not wait for it.
+            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                task.run();
+            }
+            synchronized (monitor) {
+                if (stop.isRequested()) {
+                    return due;
+                }
                 if (intervalChanged) {
                     intervalChanged = false;
                     if (done > 0) {
@@ -176,11 +203,12 @@ public final class FixedRateLoop {
                 }
                 long wait = due - ticker.nanoTime();
                 if (wait <= 0) {
-                    break;
+                    return due;
                 }
-                ticker.sleep(monitor, wait);
+                if (tasks.isEmpty()) {
+                    ticker.sleep(monitor, wait);
+                }
             }
-            return due;
         }
     }
 

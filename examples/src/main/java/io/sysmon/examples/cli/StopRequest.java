@@ -1,5 +1,6 @@
 package io.sysmon.examples.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +25,7 @@ public final class StopRequest implements AutoCloseable {
 
     private static final String[] SIGNALS = {"INT", "TERM"};
     private static final long HOOK_WAIT_SECONDS = 10;
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
 
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -126,6 +128,17 @@ public final class StopRequest implements AutoCloseable {
      */
     public boolean await(long nanos) throws InterruptedException {
         return requested.await(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * How long a command waits, before it closes its connections, for the answers to what it already sent: after a
+     * stop request only a little, since the user wants out; otherwise long enough for the slowest answer.
+     *
+     * @param responseTimeout how long one answer may take
+     * @return 5 s once a stop was requested, else {@code responseTimeout} plus 5 s
+     */
+    public Duration answerWait(Duration responseTimeout) {
+        return isRequested() ? ANSWER_GRACE : responseTimeout.plus(ANSWER_GRACE);
     }
 
     /** Gives SIGINT and SIGTERM back to their previous handlers. */

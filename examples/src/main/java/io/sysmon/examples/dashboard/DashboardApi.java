@@ -3,11 +3,13 @@ package io.sysmon.examples.dashboard;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sysmon.examples.alerts.Alert;
 import io.sysmon.examples.alerts.AlertLog;
+import io.sysmon.examples.cli.Arguments;
+import io.sysmon.examples.cli.Json;
 import io.sysmon.examples.store.MetricsQuery;
 import io.sysmon.examples.store.SeriesPoint;
+import io.sysmon.shadow.AwsIotNames;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +37,7 @@ final class DashboardApi {
     static final TimeWindow DEFAULT_ALERTS_WINDOW = TimeWindow.HOURS_24;
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardApi.class);
-    /** AWS IoT thing names: letters, digits, {@code :_-}, at most 128. */
-    private static final Pattern THING_NAME = Pattern.compile("[A-Za-z0-9:_-]{1,128}");
     private static final int MAX_DEVICES_PER_QUERY = 1000;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final MetricsQuery metrics;
     private final AlertLog alerts;
@@ -96,7 +94,7 @@ final class DashboardApi {
                 json.writeFieldName("shadow");
                 Optional<JsonNode> shadow = shadow(device);
                 if (shadow.isPresent()) {
-                    MAPPER.writeTree(json, shadow.get());
+                    Json.MAPPER.writeTree(json, shadow.get());
                 } else {
                     json.writeNull();
                 }
@@ -113,7 +111,7 @@ final class DashboardApi {
             if (document.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(MAPPER.readTree(document.get()));
+            return Optional.of(Json.MAPPER.readTree(document.get()));
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.debug("no shadow document for {}", device, e);
             return Optional.empty();
@@ -235,7 +233,7 @@ final class DashboardApi {
             try {
                 return URLDecoder.decode(text, StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException("the query string has a bad %-escape in " + quote(text));
+                throw new BadRequestException("the query string has a bad %-escape in " + Arguments.quote(text));
             }
         }
 
@@ -245,7 +243,7 @@ final class DashboardApi {
                 throw new BadRequestException("measure is missing: pass one of " + Measure.NAMES);
             }
             return Measure.named(name).orElseThrow(() -> new BadRequestException(
-                    "measure must be one of " + Measure.NAMES + ", got " + quote(name)));
+                    "measure must be one of " + Measure.NAMES + ", got " + Arguments.quote(name)));
         }
 
         TimeWindow window(TimeWindow fallback) {
@@ -254,7 +252,7 @@ final class DashboardApi {
                 return fallback;
             }
             return TimeWindow.parse(text).orElseThrow(() -> new BadRequestException(
-                    "window must be one of " + TimeWindow.NAMES + ", got " + quote(text)));
+                    "window must be one of " + TimeWindow.NAMES + ", got " + Arguments.quote(text)));
         }
 
         int points() {
@@ -271,7 +269,7 @@ final class DashboardApi {
                 // reported below
             }
             throw new BadRequestException("points must be a whole number from " + MIN_POINTS + " to "
-                    + MAX_POINTS + ", got " + quote(text));
+                    + MAX_POINTS + ", got " + Arguments.quote(text));
         }
 
         /** @return the devices asked for; empty for all */
@@ -286,9 +284,9 @@ final class DashboardApi {
                 if (device.isEmpty()) {
                     continue;
                 }
-                if (!THING_NAME.matcher(device).matches()) {
+                if (!AwsIotNames.isValidThingName(device)) {
                     throw new BadRequestException("devices must be thing names (letters, digits, ':', '_', '-') "
-                            + "separated by commas, got " + quote(device));
+                            + "separated by commas, got " + Arguments.quote(device));
                 }
                 devices.add(device);
             }
@@ -298,16 +296,5 @@ final class DashboardApi {
             }
             return devices;
         }
-    }
-
-    /** Quotes a value for an error message, short and without control characters. */
-    static String quote(String value) {
-        StringBuilder sb = new StringBuilder("'");
-        int shown = Math.min(value.length(), 60);
-        for (int i = 0; i < shown; i++) {
-            char c = value.charAt(i);
-            sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return sb.append(shown < value.length() ? "...'" : "'").toString();
     }
 }

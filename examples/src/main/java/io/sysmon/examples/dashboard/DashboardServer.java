@@ -3,6 +3,8 @@ package io.sysmon.examples.dashboard;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sysmon.examples.alerts.AlertLog;
+import io.sysmon.examples.cli.Arguments;
+import io.sysmon.examples.cli.Threads;
 import io.sysmon.examples.store.MetricsQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -140,7 +141,7 @@ public final class DashboardServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + hostPort(requestedPort) + ": " + e.getMessage(), e);
         }
-        executor = Executors.newFixedThreadPool(THREADS, threads());
+        executor = Executors.newFixedThreadPool(THREADS, Threads.daemons("sysmon-dashboard-"));
         created.setExecutor(executor);
         created.createContext("/", this::handle);
         created.start();
@@ -225,7 +226,7 @@ public final class DashboardServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         if (!"GET".equals(method)) {
             exchange.getResponseHeaders().set("Allow", "GET");
-            return Response.error(405, "method " + DashboardApi.quote(method)
+            return Response.error(405, "method " + Arguments.quote(method)
                     + " is not allowed: the dashboard answers GET only");
         }
         String path = exchange.getRequestURI().getRawPath();
@@ -233,7 +234,7 @@ public final class DashboardServer implements AutoCloseable {
             if (path.startsWith("/api/")) {
                 return api.handle(path, exchange.getRequestURI().getRawQuery());
             }
-            return files.get(path).orElseGet(() -> Response.error(404, "no such page: " + DashboardApi.quote(path)));
+            return files.get(path).orElseGet(() -> Response.error(404, "no such page: " + Arguments.quote(path)));
         } catch (RuntimeException e) {
             LOG.warn("the dashboard could not answer {}: {}", path, e.toString(), e);
             return Response.error(500, "the dashboard failed: " + e);
@@ -243,15 +244,6 @@ public final class DashboardServer implements AutoCloseable {
     private String hostPort(int port) {
         String host = bindAddress.getHostAddress();
         return (bindAddress instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "sysmon-dashboard-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Settings for a {@link DashboardServer}; each setter checks its argument at once. Not thread-safe. */
@@ -278,7 +270,7 @@ public final class DashboardServer implements AutoCloseable {
                 this.bindAddress = InetAddress.getByName(host);
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("bindAddress must be an IP address or a host name of this "
-                        + "machine, got " + DashboardApi.quote(host), e);
+                        + "machine, got " + Arguments.quote(host), e);
             }
             return this;
         }

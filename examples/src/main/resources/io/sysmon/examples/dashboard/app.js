@@ -293,7 +293,7 @@
           state.hidden.add(device);
         }
         writeHash();
-        pollNow();
+        tick();
       });
       label.append(input, swatch(device), document.createTextNode(device));
       box.append(label);
@@ -349,11 +349,9 @@
   function renderAlerts(alerts) {
     const list = $('alerts');
     list.textContent = '';
+    // The API sends them newest first, and filter keeps that order within each group.
     const firing = alerts.filter((a) => a.firing);
     const resolved = alerts.filter((a) => !a.firing);
-    const newestFirst = (a, b) => Date.parse(b.firedAt) - Date.parse(a.firedAt);
-    firing.sort(newestFirst);
-    resolved.sort(newestFirst);
     [...firing, ...resolved].forEach((alert) => {
       const item = el('li', 'alert ' + (alert.firing ? 'firing' : 'resolved'));
       item.dataset.alertDevice = alert.device;
@@ -451,10 +449,6 @@
     }
   }
 
-  function pollNow() {
-    tick();
-  }
-
   /* ---- start ---- */
 
   readHash();
@@ -464,14 +458,14 @@
   select.addEventListener('change', () => {
     state.window = select.value;
     writeHash();
-    pollNow();
+    tick();
   });
   document.addEventListener('visibilitychange', () => {
     if (document.hidden) {
       clearTimeout(state.timer);
       state.timer = null;
     } else {
-      pollNow();
+      tick();
     }
   });
   tick();

@@ -2,7 +2,9 @@ package io.sysmon.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +35,21 @@ class ArgumentsTest {
     @ValueSource(strings = {"0.0009999", "86400.0000001", "1e10"})
     void intervalsOutOfRangeAreRejected(String text) {
         assertThrows(BadValueException.class, () -> Arguments.interval(text));
+    }
+
+    @Test
+    void decimalIntervalsAreCheckedLikeTextWithTheSameMessages() {
+        assertEquals(Duration.ofMillis(500), Arguments.interval(new BigDecimal("0.5")));
+        assertEquals(Duration.ofDays(1), Arguments.interval(new BigDecimal("8.64E+4")));
+        assertEquals(Duration.ofNanos(1_000_000_001), Arguments.interval(new BigDecimal("1.0000000005")));
+        for (String text : new String[] {"0", "-10", "0.0009999", "86400.0000001"}) {
+            assertEquals(assertThrows(BadValueException.class, () -> Arguments.interval(text)).getMessage(),
+                    assertThrows(BadValueException.class, () -> Arguments.interval(new BigDecimal(text)))
+                            .getMessage(), text);
+        }
+        assertEquals("must be at least 0.001 seconds, got '0.00000001'",
+                assertThrows(BadValueException.class, () -> Arguments.interval(new BigDecimal("1E-8")))
+                        .getMessage(), "shown without an exponent");
     }
 
     @Test
@@ -68,5 +85,8 @@ class ArgumentsTest {
         assertEquals("10", Arguments.seconds(Duration.ofSeconds(10)));
         assertEquals("0.5", Arguments.seconds(Duration.ofMillis(500)));
         assertEquals("0.001", Arguments.seconds(Duration.ofMillis(1)));
+        assertEquals(0, Arguments.decimalSeconds(Duration.ofSeconds(10)).compareTo(BigDecimal.TEN));
+        assertTrue(Arguments.decimalSeconds(Duration.ofSeconds(10)).scale() <= 0, "whole seconds have no fraction");
+        assertEquals(new BigDecimal("0.5"), Arguments.decimalSeconds(Duration.ofMillis(500)));
     }
 }

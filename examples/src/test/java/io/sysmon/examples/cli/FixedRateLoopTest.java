@@ -231,6 +231,52 @@ class FixedRateLoopTest {
     }
 
     @Test
+    void aTaskFromAnotherThreadRunsOnTheLoopsThreadDuringTheWait() throws Exception {
+        StopRequest stop = StopRequest.manual();
+        FixedRateLoop loop = new FixedRateLoop(Duration.ofDays(1), 2);
+        CountDownLatch firstStepDone = new CountDownLatch(1);
+        CountDownLatch taskRan = new CountDownLatch(1);
+        List<Thread> ranOn = new ArrayList<>();
+        Thread thread = new Thread(() -> {
+            try {
+                loop.run(stop, i -> {
+                    firstStepDone.countDown();
+                    return true;
+                });
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        thread.start();
+        assertTrue(firstStepDone.await(10, TimeUnit.SECONDS), "first step never ran");
+
+        loop.execute(() -> {
+            ranOn.add(Thread.currentThread());
+            taskRan.countDown();
+        });
+
+        assertTrue(taskRan.await(10, TimeUnit.SECONDS), "the task waited for the next step, a day away");
+        assertEquals(List.of(thread), ranOn);
+        stop.request();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> thread.join());
+    }
+
+    @Test
+    void aTaskHandedOverDuringAStepRunsBeforeTheNextStep() throws Exception {
+        ManualTicker ticker = new ManualTicker();
+        FixedRateLoop loop = new FixedRateLoop(Duration.ofSeconds(10), 2, ticker);
+        List<String> events = new ArrayList<>();
+
+        loop.run(StopRequest.manual(), i -> {
+            events.add("step " + i);
+            loop.execute(() -> events.add("task after step " + i));
+            return true;
+        });
+
+        assertEquals(List.of("step 0", "task after step 0", "step 1"), events);
+    }
+
+    @Test
     void intervalsMustBePositive() {
         FixedRateLoop loop = new FixedRateLoop(Duration.ofSeconds(1), 1);
         assertThrows(IllegalArgumentException.class, () -> loop.interval(Duration.ZERO));

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sysmon.examples.alerts.Alert;
+import io.sysmon.examples.store.MetricsQuery;
+import io.sysmon.examples.store.SeriesPoint;
+import io.sysmon.examples.store.TimeSeriesStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,56 +23,66 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The JSON API over real HTTP on 127.0.0.1, with in-memory doubles for the store and the alert log. */
+/**
+ * The JSON API over real HTTP on 127.0.0.1, over the real time-series store (its gap and bucketing rules are the
+ * ones the dashboard shows) and an in-memory double for the alert log.
+ */
 class DashboardApiTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String SHADOW_A = "{\"state\":{\"reported\":{\"cpu_usage\":12.5,\"interval\":10}},"
             + "\"version\":7}";
 
-    private static final InMemoryMetrics METRICS = new InMemoryMetrics(Duration.ofSeconds(10));
     private static final InMemoryAlerts ALERTS = new InMemoryAlerts();
+    @TempDir
+    static Path dataDir;
+    private static TimeSeriesStore store;
     private static DashboardServer server;
     private static Http http;
 
     @BeforeAll
     static void start() {
+        store = TimeSeriesStore.open(dataDir, CLOCK);
         for (int i = 59; i >= 0; i--) {
             Instant t = NOW.minusSeconds(10L * i);
-            METRICS.record("dev_a", "cpu_usage", t, 10 + i / 3.0);
-            METRICS.record("dev_a", "cpu_temp", t, 50.25);
+            StoreRecords.write(store, "dev_a", t, Map.of("cpu_usage", 10 + i / 3.0, "cpu_temp", 50.25));
             if (i < 20 || i > 40) { // dev_b was silent for 200 s
-                METRICS.record("dev_b", "cpu_usage", t, 80);
+                StoreRecords.write(store, "dev_b", t, Map.of("cpu_usage", 80.0));
             }
         }
-        METRICS.record("dev_c", "cpu_usage", NOW.minus(Duration.ofHours(3)), 5); // outside a 1 h window
-        METRICS.record("dev_odd", "cpu_freq", NOW.minusSeconds(5), Double.NaN);
+        // outside a 1 h window
+        StoreRecords.write(store, "dev_c", NOW.minus(Duration.ofHours(3)), Map.of("cpu_usage", 5.0));
+        StoreRecords.write(store, "dev_odd", NOW.minusSeconds(5), Map.of("cpu_freq", 2400L));
         ALERTS.add(new Alert("dev_b", "shadow-alerts-to-sns", "dev_b: cpu_usage 95.0 % > 90 %",
                 NOW.minusSeconds(120), Optional.empty()));
         ALERTS.add(new Alert("dev_a", "shadow-alerts-to-sns", "dev_a: cpu_temp 88.3 °C > 80 °C",
                 NOW.minusSeconds(3600), Optional.of(NOW.minusSeconds(3000))));
         Map<String, String> shadows = Map.of("dev_a", SHADOW_A, "dev_b", "not json {");
-        server = DashboardServer.builder().bindAddress("127.0.0.1").port(0).metrics(METRICS).alerts(ALERTS)
+        server = DashboardServer.builder().bindAddress("127.0.0.1").port(0).metrics(store).alerts(ALERTS)
                 .shadows(device -> {
                     if (device.equals("dev_c")) {
                         throw new IllegalStateException("the local endpoint is not running");
                     }
                     return Optional.ofNullable(shadows.get(device));
                 })
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().start();
+                .clock(CLOCK).build().start();
         http = new Http(server);
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        store.close();
     }
 
     @Test
@@ -121,9 +135,15 @@ class DashboardApiTest {
         long gaps = 0;
         for (JsonNode point : b) {
             assertEquals(2, point.size());
-            gaps += point.get(1).isNull() ? 1 : 0;
+            if (point.get(1).isNull()) {
+                gaps++;
+                long at = point.get(0).asLong();
+                assertTrue(at > NOW.minusSeconds(410).toEpochMilli() && at < NOW.minusSeconds(190).toEpochMilli(),
+                        "the null lies between dev_b's last point before the silence and its first after: " + b);
+            }
         }
         assertEquals(1, gaps, "one null where dev_b was silent");
+        assertEquals(40, b.size(), "dev_b's 39 points and the null");
     }
 
     @Test
@@ -131,7 +151,14 @@ class DashboardApiTest {
         JsonNode body = http.json("/api/series?measure=cpu_usage&window=24h&devices=dev_c,%20dev_a&points=10");
         assertEquals(NOW.minus(Duration.ofHours(24)).toEpochMilli(), body.get("from").asLong());
         assertEquals(List.of("dev_a", "dev_c"), names(body.get("series")));
-        assertTrue(body.get("series").get("dev_a").size() <= 10, "bucketed to at most 10 points");
+        JsonNode bucketed = body.get("series").get("dev_a");
+        assertTrue(bucketed.size() <= 10, "bucketed to at most 10 points");
+        assertTrue(bucketed.size() >= 2, "averaged into buckets, not dropped: " + bucketed);
+        for (JsonNode point : bucketed) {
+            double average = point.get(1).asDouble();
+            assertTrue(average >= 10 && average <= 29.667, "a bucket's mean lies within dev_a's values: " + point);
+        }
+        assertEquals(1, body.get("series").get("dev_c").size());
 
         JsonNode week = http.json("/api/series?measure=cpu_usage&window=7d&devices=");
         assertEquals(List.of("dev_a", "dev_b", "dev_c"), names(week.get("series")), "an empty devices is all");
@@ -144,8 +171,36 @@ class DashboardApiTest {
 
     @Test
     void aNonFiniteValueIsAGap() throws Exception {
-        JsonNode body = http.json("/api/series?measure=cpu_freq&window=5m");
-        assertTrue(body.get("series").get("dev_odd").get(0).get(1).isNull());
+        // The store refuses non-finite values, so only another MetricsQuery can hand one over; NaN is not JSON.
+        MetricsQuery odd = new MetricsQuery() {
+            @Override
+            public Set<String> devices() {
+                return Set.of("dev_odd");
+            }
+
+            @Override
+            public Set<String> measures() {
+                return Set.of("cpu_freq");
+            }
+
+            @Override
+            public Optional<Instant> lastSeen(String device) {
+                return Optional.of(NOW.minusSeconds(5));
+            }
+
+            @Override
+            public Map<String, List<SeriesPoint>> series(String measure, Instant from, Instant to,
+                    Set<String> devices, int maxPoints) {
+                return Map.of("dev_odd", List.of(new SeriesPoint(NOW.minusSeconds(5).toEpochMilli(), Double.NaN),
+                        new SeriesPoint(NOW.toEpochMilli(), Double.POSITIVE_INFINITY)));
+            }
+        };
+        try (DashboardServer oddServer = DashboardServer.builder().bindAddress("127.0.0.1").port(0).metrics(odd)
+                .alerts(ALERTS).clock(CLOCK).build().start()) {
+            JsonNode body = new Http(oddServer).json("/api/series?measure=cpu_freq&window=5m");
+            assertTrue(body.get("series").get("dev_odd").get(0).get(1).isNull());
+            assertTrue(body.get("series").get("dev_odd").get(1).get(1).isNull());
+        }
     }
 
     @Test

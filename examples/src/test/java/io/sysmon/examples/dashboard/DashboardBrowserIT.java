@@ -45,6 +45,7 @@ class DashboardBrowserIT {
     @TempDir
     static Path work;
     private static Chromium chromium;
+    private static DemoFleet fleet;
     private static DashboardServer server;
 
     @BeforeAll
@@ -53,7 +54,7 @@ class DashboardBrowserIT {
         Assumptions.assumeTrue(found.isPresent(), Chromium.NOT_FOUND);
         chromium = found.get();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        DemoFleet fleet = new DemoFleet(now, Duration.ofMinutes(65), Duration.ofSeconds(10));
+        fleet = new DemoFleet(work.resolve("data"), now, Duration.ofMinutes(65), Duration.ofSeconds(10));
         server = fleet.server(Clock.fixed(now, ZoneOffset.UTC)).start();
     }
 
@@ -61,6 +62,9 @@ class DashboardBrowserIT {
     static void stop() {
         if (server != null) {
             server.close();
+        }
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
@@ -103,8 +107,10 @@ class DashboardBrowserIT {
     @Test
     void theWindowAndTheDeviceFilterComeFromTheUrl() throws Exception {
         String dom = chromium.dumpDom(server.uri().resolve("/#window=5m&hide=my_iot_device_2"));
+        int figures = 0;
         for (Map<String, String> chart : tags(dom)) {
             if (chart.get("tag").equals("figure")) {
+                figures++;
                 assertEquals("my_iot_device_1,my_iot_device_3", chart.get("data-devices"), chart.get("data-measure"));
                 Map<String, Integer> points = points(chart.get("data-points"));
                 for (String device : List.of("my_iot_device_1", "my_iot_device_3")) {
@@ -114,6 +120,7 @@ class DashboardBrowserIT {
                 }
             }
         }
+        assertEquals(CHARTED.size(), figures, "a chart per charted measure: " + status(dom));
         assertTrue(dom.contains("last 5 min"), "the alert panel names the window");
     }
 

@@ -4,17 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sysmon.examples.store.TimeSeriesStore;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Starting, stopping, and what goes wrong on the way. */
 class DashboardServerTest {
+
+    @TempDir
+    static Path dataDir;
+    private static TimeSeriesStore store;
+
+    @BeforeAll
+    static void openStore() {
+        store = TimeSeriesStore.open(dataDir);
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
 
     @Test
     void aPortInUseIsOneLineNamingThePort() throws Exception {
@@ -93,8 +112,7 @@ class DashboardServerTest {
     }
 
     private static DashboardServer.Builder builder() {
-        return DashboardServer.builder().metrics(new InMemoryMetrics(Duration.ofSeconds(10)))
-                .alerts(new InMemoryAlerts());
+        return DashboardServer.builder().metrics(store).alerts(new InMemoryAlerts());
     }
 
     private static void connect(int port) throws IOException {

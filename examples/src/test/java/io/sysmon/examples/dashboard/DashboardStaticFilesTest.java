@@ -5,36 +5,43 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sysmon.examples.store.TimeSeriesStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The page, its script and style, and the chart library from its WebJar, over real HTTP. */
 class DashboardStaticFilesTest {
 
+    @TempDir
+    static Path dataDir;
+    private static TimeSeriesStore store;
     private static DashboardServer server;
     private static Http http;
 
     @BeforeAll
     static void start() {
-        server = DashboardServer.builder().port(0).metrics(new InMemoryMetrics(Duration.ofSeconds(10)))
-                .alerts(new InMemoryAlerts()).build().start();
+        store = TimeSeriesStore.open(dataDir);
+        server = DashboardServer.builder().port(0).metrics(store).alerts(new InMemoryAlerts()).build().start();
         http = new Http(server);
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        store.close();
     }
 
     @Test
@@ -82,28 +89,32 @@ class DashboardStaticFilesTest {
         assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(""));
     }
 
+    static Stream<String> anythingElseIsA404() throws IOException {
+        String version = uplotVersion();
+        return Stream.of(
+                "/webjars/../io/sysmon/examples/dashboard/app.js",
+                "/webjars/uplot/../../io/sysmon/examples/dashboard/DashboardServer.class",
+                "/webjars/uplot/%2e%2e/%2e%2e/%2e%2e/META-INF/MANIFEST.MF",
+                "/webjars/uplot/..%2f..%2f..%2fMETA-INF/MANIFEST.MF",
+                "/webjars/%2e%2e/%2e%2e/io/sysmon/examples/version.properties",
+                "/webjars/uplot/" + version + "/dist",
+                "/webjars/uplot/" + version + "/dist/",
+                "/webjars/uplot/" + version + "/dist/uPlot.d.ts",
+                "/webjars/uplot",
+                "/webjars/",
+                "/webjars/uplot/.hidden.js",
+                "/webjars/nope/dist/x.js",
+                "/io/sysmon/examples/dashboard/app.js",
+                "/app.js/",
+                "/index.html/../app.js",
+                "/../../etc/passwd",
+                "/META-INF/MANIFEST.MF",
+                "/favicon.ico",
+                "//etc/passwd");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/webjars/../io/sysmon/examples/dashboard/app.js",
-        "/webjars/uplot/../../io/sysmon/examples/dashboard/DashboardServer.class",
-        "/webjars/uplot/%2e%2e/%2e%2e/%2e%2e/META-INF/MANIFEST.MF",
-        "/webjars/uplot/..%2f..%2f..%2fMETA-INF/MANIFEST.MF",
-        "/webjars/%2e%2e/%2e%2e/io/sysmon/examples/version.properties",
-        "/webjars/uplot/1.6.30/dist",
-        "/webjars/uplot/1.6.30/dist/",
-        "/webjars/uplot/1.6.30/dist/uPlot.d.ts",
-        "/webjars/uplot",
-        "/webjars/",
-        "/webjars/uplot/.hidden.js",
-        "/webjars/nope/dist/x.js",
-        "/io/sysmon/examples/dashboard/app.js",
-        "/app.js/",
-        "/index.html/../app.js",
-        "/../../etc/passwd",
-        "/META-INF/MANIFEST.MF",
-        "/favicon.ico",
-        "//etc/passwd",
-    })
+    @MethodSource
     void anythingElseIsA404(String rawPath) throws Exception {
         assertEquals(404, Http.rawStatus(server, rawPath), rawPath);
     }

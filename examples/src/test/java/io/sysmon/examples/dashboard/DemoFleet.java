@@ -1,6 +1,9 @@
 package io.sysmon.examples.dashboard;
 
 import io.sysmon.examples.alerts.Alert;
+import io.sysmon.examples.store.TimeSeriesStore;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,9 +16,10 @@ import java.util.Random;
  * Three devices' plausible metrics, for the browser test, the README's screenshot and the latency check: a
  * laptop idling, a machine whose CPU ran hot 30 to 38 minutes ago (an alert fired and resolved), and one that has
  * been at full CPU for the last 4 minutes (an alert still firing) and went silent for 3 minutes 50 minutes ago.
- * Deterministic: the same arguments give the same data.
+ * Deterministic: the same arguments give the same data. The metrics are in the real time-series store, in a
+ * directory of the caller's; {@link #close()} closes it.
  */
-final class DemoFleet {
+final class DemoFleet implements AutoCloseable {
 
     static final List<String> DEVICES = List.of("my_iot_device_1", "my_iot_device_2", "my_iot_device_3");
     static final String RULE = "shadow-alerts-to-sns";
@@ -23,17 +27,18 @@ final class DemoFleet {
     private static final double CPU_MAX = 90;
     private static final long GiB = 1L << 30;
 
-    final InMemoryMetrics metrics;
+    final TimeSeriesStore metrics;
     final InMemoryAlerts alerts = new InMemoryAlerts();
     final Map<String, String> shadows = new LinkedHashMap<>();
 
     /**
+     * @param dataDir where the store keeps its files
      * @param now the end of the data
      * @param span how far back it goes
      * @param interval the sampling interval
      */
-    DemoFleet(Instant now, Duration span, Duration interval) {
-        metrics = new InMemoryMetrics(interval);
+    DemoFleet(Path dataDir, Instant now, Duration span, Duration interval) {
+        metrics = TimeSeriesStore.open(dataDir, Clock.fixed(now, java.time.ZoneOffset.UTC));
         for (int d = 0; d < DEVICES.size(); d++) {
             generate(d, now, span, interval);
         }
@@ -66,13 +71,15 @@ final class DemoFleet {
             double fan = d == 1 && minutesAgo >= 30 && minutesAgo <= 38 ? 0 : 1400 + (temp - 35) * 45;
             cpu = tenths(cpu);
             temp = tenths(temp);
-            metrics.record(device, "cpu_usage", t, cpu);
-            metrics.record(device, "cpu_temp", t, temp);
-            metrics.record(device, "cpu_freq", t, Math.round(freq));
-            metrics.record(device, "ram_usage", t, ramUsed);
-            metrics.record(device, "ram_total", t, ramTotal);
-            metrics.record(device, "ram_percent", t, ramPercent);
-            metrics.record(device, "fan_speed", t, Math.round(fan));
+            Map<String, Number> measures = new LinkedHashMap<>();
+            measures.put("cpu_usage", cpu);
+            measures.put("cpu_temp", temp);
+            measures.put("cpu_freq", Math.round(freq));
+            measures.put("ram_usage", ramUsed);
+            measures.put("ram_total", ramTotal);
+            measures.put("ram_percent", ramPercent);
+            measures.put("fan_speed", Math.round(fan));
+            StoreRecords.write(metrics, device, t, measures);
 
             String crossed = crossed(device, cpu, temp);
             if (crossed != null && firedAt == null) {
@@ -143,8 +150,13 @@ final class DemoFleet {
     }
 
     /** @return a dashboard over this fleet on 127.0.0.1, a free port, not started */
-    DashboardServer server(java.time.Clock clock) {
+    DashboardServer server(Clock clock) {
         return DashboardServer.builder().bindAddress("127.0.0.1").port(0).metrics(metrics).alerts(alerts)
                 .shadows(device -> Optional.ofNullable(shadows.get(device))).clock(clock).build();
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
     }
 }
